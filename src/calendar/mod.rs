@@ -1,0 +1,36 @@
+//! Dates in law: England and Wales working days, statutory periods, the school
+//! year and term calendars.
+//!
+//! This module knows nothing of SEND. Everything here is a plain function or a
+//! value type over [`chrono::NaiveDate`]; bank holidays and term dates are data
+//! the caller owns and passes in (the crate ships a built-in England and Wales
+//! bank-holiday table, [`HolidayCalendar::england_and_wales`]).
+//!
+//! | Phrase in the law | Convention | Function |
+//! |---|---|---|
+//! | "within N weeks of X" | DC-1 | [`weeks_after`] |
+//! | "at least N days, beginning with the day on which X" | DC-2 | [`days_beginning_with`] |
+//! | "within N days of X" | DC-3 | [`days_after`] |
+//! | "at least N weeks' notice of meeting M" | DC-4 | [`weeks_before`] |
+//! | "within N months after X", "the 12 months starting with X", "N months before T" | DC-5 | [`months_after`], [`months_starting_with`], [`months_before`] |
+//! | "N working days" | DC-6 | [`HolidayCalendar::add_working_days`] |
+//! | "before 15 February / 31 March" | DC-7 | [`before_fixed_date`] |
+
+mod holidays;
+mod periods;
+mod school_year;
+mod terms;
+
+pub use holidays::{
+    BankHoliday, DayKind, HolidayCalendar, BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR,
+    LAST_OFFICIAL_YEAR,
+};
+pub use periods::{
+    before_fixed_date, day_after, days_after, days_beginning_with, months_after, months_before,
+    months_starting_with, weeks_after, weeks_before, DateRange, FixedDateReading,
+};
+pub use school_year::{
+    age_on, birthday, end_of_compulsory_school_age, is_young_person, plan_age_limit, year_group,
+    year_group_on, AcademicYear, Provision, YearGroup,
+};
+pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermId, TermName};

@@ -1,0 +1,324 @@
+//! Statutory periods, counted exactly as DOMAIN.md §2 (DC-1 … DC-7) says.
+//!
+//! Each function answers one phrase of the Regulations. Periods are calendar
+//! periods: only DC-6 ("working days", see [`HolidayCalendar`](super::HolidayCalendar))
+//! skips weekends and holidays. A due date that lands on a non-working day is
+//! never moved (DC-8); the [`deadlines`](crate::deadlines) module flags it.
+
+use chrono::{Days, Months, NaiveDate};
+
+use crate::error::{Error, Result};
+
+/// An inclusive run of calendar days, `first ..= last`.
+///
+/// Used for representation windows, terms, closures and absences. Reading one
+/// back re-checks that `first <= last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "DateRangeRecord", into = "DateRangeRecord")
+)]
+pub struct DateRange {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DateRangeRecord {
+    first: NaiveDate,
+    last: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<DateRangeRecord> for DateRange {
+    type Error = Error;
+    fn try_from(r: DateRangeRecord) -> Result<Self> {
+        DateRange::new(r.first, r.last)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<DateRange> for DateRangeRecord {
+    fn from(r: DateRange) -> Self {
+        DateRangeRecord {
+            first: r.first,
+            last: r.last,
+        }
+    }
+}
+
+impl DateRange {
+    /// The days `first ..= last`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DatesOutOfOrder`] when `last` is before `first`.
+    pub fn new(first: NaiveDate, last: NaiveDate) -> Result<Self> {
+        if last < first {
+            return Err(Error::DatesOutOfOrder {
+                earlier_label: "first day",
+                earlier: first,
+                later_label: "last day",
+                later: last,
+            });
+        }
+        Ok(DateRange { first, last })
+    }
+
+    /// A single day.
+    pub fn day(date: NaiveDate) -> Self {
+        DateRange {
+            first: date,
+            last: date,
+        }
+    }
+
+    /// First day (inclusive).
+    pub fn first(&self) -> NaiveDate {
+        self.first
+    }
+
+    /// Last day (inclusive).
+    pub fn last(&self) -> NaiveDate {
+        self.last
+    }
+
+    /// Whether `date` is one of the days.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.first <= date && date <= self.last
+    }
+
+    /// Number of days, counting both ends.
+    pub fn len_days(&self) -> i64 {
+        (self.last - self.first).num_days() + 1
+    }
+
+    /// Whether the two ranges share at least one day.
+    pub fn overlaps(&self, other: &DateRange) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+}
+
+fn overflow(from: NaiveDate, operation: &'static str) -> Error {
+    Error::DateOverflow { from, operation }
+}
+
+/// DC-1 "within N weeks of X": X itself is not counted, so the last day in time
+/// is X + 7N days, the same weekday as X.
+///
+/// Regs 4(1), 5(1), 8(1), 10(1), 13(2), 20, 21, 22(3), 27(2). Never working days
+/// (D-15: a tool page that counts the 20 weeks in working days is wrong).
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use send_pathway::calendar::weeks_after;
+/// let received = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(); // Monday
+/// assert_eq!(weeks_after(received, 20)?, NaiveDate::from_ymd_opt(2025, 5, 26).unwrap());
+/// # Ok::<(), send_pathway::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] past the last representable date.
+pub fn weeks_after(x: NaiveDate, weeks: u32) -> Result<NaiveDate> {
+    x.checked_add_days(Days::new(u64::from(weeks) * 7))
+        .ok_or_else(|| overflow(x, "counting weeks forward"))
+}
+
+/// DC-2 "at least N days, beginning with the day on which X": X is day 1, so
+/// the window is X ..= X + N − 1; the council may act on the outcome from X + N
+/// (see [`DateRange::last`] and [`day_after`]). Calendar days, no extension for
+/// holidays. Regs 13(1)(a), 22(2)(c).
+///
+/// `days` must be at least 1.
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] for `days == 0`; [`Error::DateOverflow`] past the last
+/// representable date.
+pub fn days_beginning_with(x: NaiveDate, days: u32) -> Result<DateRange> {
+    if days == 0 {
+        return Err(Error::OutOfRange {
+            what: "a period of days",
+            min: 1,
+            max: i64::from(u32::MAX),
+            given: 0,
+        });
+    }
+    let last = x
+        .checked_add_days(Days::new(u64::from(days) - 1))
+        .ok_or_else(|| overflow(x, "counting days beginning with a date"))?;
+    Ok(DateRange { first: x, last })
+}
+
+/// DC-3 "within N days of X": due X + N.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] past the last representable date.
+pub fn days_after(x: NaiveDate, days: u32) -> Result<NaiveDate> {
+    x.checked_add_days(Days::new(u64::from(days)))
+        .ok_or_else(|| overflow(x, "counting days forward"))
+}
+
+/// The day after `x` (e.g. the earliest day to finalise after a DC-2 window).
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] for the last representable date.
+pub fn day_after(x: NaiveDate) -> Result<NaiveDate> {
+    x.succ_opt().ok_or_else(|| overflow(x, "the next day"))
+}
+
+/// DC-4 "at least N weeks' notice of / in advance of meeting M": act on or
+/// before M − 7N. Regs 20(3)–(4), 21(3)–(4).
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] before the first representable date.
+pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
+    m.checked_sub_days(Days::new(u64::from(weeks) * 7))
+        .ok_or_else(|| overflow(m, "counting weeks back"))
+}
+
+/// DC-5 "within N months after X": the same day-number N months later, clamped
+/// to the end of a shorter month (2024-12-31 + 2 months = 2025-02-28).
+///
+/// The corresponding-date rule (*Dodds v Walker* [1981]) is recalled, not
+/// checked in a stored source (DOMAIN marks it [M]); it is the recommendation.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] past the last representable date.
+pub fn months_after(x: NaiveDate, months: u32) -> Result<NaiveDate> {
+    x.checked_add_months(Months::new(months))
+        .ok_or_else(|| overflow(x, "counting months forward"))
+}
+
+/// DC-5 "at least N months before T": on or before T − N months, clamped the same way.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] before the first representable date.
+pub fn months_before(t: NaiveDate, months: u32) -> Result<NaiveDate> {
+    t.checked_sub_months(Months::new(months))
+        .ok_or_else(|| overflow(t, "counting months back"))
+}
+
+/// DC-5 "the N months starting with X": X is included, so the period ends
+/// X + N months − 1 day ("the 12 months starting with" the plan date, CFA s44).
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] for `months == 0`; [`Error::DateOverflow`] past the
+/// last representable date.
+pub fn months_starting_with(x: NaiveDate, months: u32) -> Result<DateRange> {
+    if months == 0 {
+        return Err(Error::OutOfRange {
+            what: "a period of months",
+            min: 1,
+            max: i64::from(u32::MAX),
+            given: 0,
+        });
+    }
+    let last = months_after(x, months)?
+        .pred_opt()
+        .ok_or_else(|| overflow(x, "counting months starting with a date"))?;
+    Ok(DateRange { first: x, last })
+}
+
+/// How to read "before 15 February" in reg 18 (DOMAIN DC-7, D-13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum FixedDateReading {
+    /// "Before 15 February": the last day in time is 14 February (the Regulations' words; default).
+    #[default]
+    Strict,
+    /// "By 15 February at the latest": the Code of Practice 9.179 wording; 15 February itself is in time.
+    CodeOfPractice,
+}
+
+/// DC-7 "before `day` `month` in the calendar year `year`": the last day in time
+/// under the chosen reading.
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] when `month`/`day` is not a date in `year`.
+pub fn before_fixed_date(
+    year: i32,
+    month: u32,
+    day: u32,
+    reading: FixedDateReading,
+) -> Result<NaiveDate> {
+    let fixed = NaiveDate::from_ymd_opt(year, month, day).ok_or(Error::OutOfRange {
+        what: "a calendar year with that fixed date",
+        min: -262_000,
+        max: 262_000,
+        given: i64::from(year),
+    })?;
+    match reading {
+        FixedDateReading::CodeOfPractice => Ok(fixed),
+        FixedDateReading::Strict => fixed
+            .pred_opt()
+            .ok_or_else(|| overflow(fixed, "the day before a fixed date")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dc1_within_weeks_of() {
+        assert_eq!(weeks_after(d(2025, 1, 6), 6).unwrap(), d(2025, 2, 17));
+        assert_eq!(weeks_after(d(2025, 1, 6), 16).unwrap(), d(2025, 4, 28));
+        assert_eq!(weeks_after(d(2025, 1, 6), 20).unwrap(), d(2025, 5, 26));
+        assert!(weeks_after(NaiveDate::MAX, 1).is_err());
+    }
+
+    #[test]
+    fn dc2_days_beginning_with() {
+        let w = days_beginning_with(d(2025, 4, 7), 15).unwrap();
+        assert_eq!((w.first(), w.last()), (d(2025, 4, 7), d(2025, 4, 21)));
+        assert_eq!(day_after(w.last()).unwrap(), d(2025, 4, 22));
+        assert_eq!(w.len_days(), 15);
+        assert!(days_beginning_with(d(2025, 4, 7), 0).is_err());
+    }
+
+    #[test]
+    fn dc3_dc4_dc5_dc7() {
+        assert_eq!(days_after(d(2025, 10, 1), 15).unwrap(), d(2025, 10, 16));
+        assert_eq!(weeks_before(d(2026, 3, 11), 2).unwrap(), d(2026, 2, 25));
+        assert_eq!(months_after(d(2025, 4, 16), 2).unwrap(), d(2025, 6, 16));
+        assert_eq!(months_after(d(2024, 12, 31), 2).unwrap(), d(2025, 2, 28));
+        assert_eq!(
+            months_starting_with(d(2025, 5, 23), 12).unwrap().last(),
+            d(2026, 5, 22)
+        );
+        assert_eq!(months_before(d(2026, 1, 5), 5).unwrap(), d(2025, 8, 5));
+        assert_eq!(
+            before_fixed_date(2026, 2, 15, FixedDateReading::Strict).unwrap(),
+            d(2026, 2, 14)
+        );
+        assert_eq!(
+            before_fixed_date(2026, 2, 15, FixedDateReading::CodeOfPractice).unwrap(),
+            d(2026, 2, 15)
+        );
+        assert!(before_fixed_date(2025, 2, 30, FixedDateReading::Strict).is_err());
+    }
+
+    #[test]
+    fn date_range_is_validated() {
+        assert!(DateRange::new(d(2025, 1, 2), d(2025, 1, 1)).is_err());
+        let r = DateRange::new(d(2025, 1, 1), d(2025, 1, 31)).unwrap();
+        assert!(r.contains(d(2025, 1, 31)) && !r.contains(d(2025, 2, 1)));
+        assert!(r.overlaps(&DateRange::day(d(2025, 1, 31))));
+    }
+}

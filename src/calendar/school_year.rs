@@ -1,0 +1,371 @@
+//! Academic years, year groups, compulsory school age and the age-25 limit.
+//!
+//! An academic year runs 1 September to 31 August. A child's year group is their
+//! age on 31 August before the school year, minus 4, so Reception is year 0 and
+//! Year 9 is the year in which most of the class reach 14 (the reg 2 "year 9"
+//! definition is recalled, not checked: DOMAIN ADV-PFA-Y9 [M]).
+
+use core::fmt;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::error::{Error, Result};
+
+/// An academic year, named by the calendar year it starts in (`2025` is 2025/26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct AcademicYear(i32);
+
+impl AcademicYear {
+    /// The academic year starting on 1 September `start_year`.
+    pub const fn starting(start_year: i32) -> Self {
+        AcademicYear(start_year)
+    }
+
+    /// The academic year a date falls in.
+    pub fn containing(date: NaiveDate) -> Self {
+        if date.month() >= 9 {
+            AcademicYear(date.year())
+        } else {
+            AcademicYear(date.year() - 1)
+        }
+    }
+
+    /// The calendar year it starts in.
+    pub const fn start_year(self) -> i32 {
+        self.0
+    }
+
+    /// 1 September.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for a year chrono cannot represent.
+    pub fn first_day(self) -> Result<NaiveDate> {
+        ymd(self.0, 9, 1)
+    }
+
+    /// 31 August of the next calendar year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for a year chrono cannot represent.
+    pub fn last_day(self) -> Result<NaiveDate> {
+        ymd(self.0.saturating_add(1), 8, 31)
+    }
+
+    /// The following academic year.
+    pub const fn next(self) -> Self {
+        AcademicYear(self.0.saturating_add(1))
+    }
+}
+
+impl fmt::Display for AcademicYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:02}", self.0, (self.0 + 1).rem_euclid(100))
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(Error::OutOfRange {
+        what: "a calendar year",
+        min: i64::from(NaiveDate::MIN.year()),
+        max: i64::from(NaiveDate::MAX.year()),
+        given: i64::from(year),
+    })
+}
+
+/// A national curriculum year group: Reception is 0, Year 1 is 1, …; nursery
+/// ages are negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct YearGroup(i32);
+
+impl YearGroup {
+    /// Reception (year 0).
+    pub const RECEPTION: YearGroup = YearGroup(0);
+    /// Year 9: preparing for adulthood advice and reviews start (ADV-PFA-Y9, REVIEW-PFA-Y9).
+    pub const YEAR_9: YearGroup = YearGroup(9);
+    /// Year 11: the last year of compulsory schooling.
+    pub const YEAR_11: YearGroup = YearGroup(11);
+
+    /// Year group `n`.
+    pub const fn new(n: i32) -> Self {
+        YearGroup(n)
+    }
+
+    /// The number (Reception is 0).
+    pub const fn number(self) -> i32 {
+        self.0
+    }
+
+    /// Whether this is Year 9 or later (ADV-PFA-Y9).
+    pub const fn is_year_9_or_above(self) -> bool {
+        self.0 >= 9
+    }
+}
+
+impl fmt::Display for YearGroup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => f.write_str("Reception"),
+            n if n < 0 => write!(f, "Early years ({n})"),
+            n => write!(f, "Year {n}"),
+        }
+    }
+}
+
+/// The date a person born on `dob` reaches `years` of age.
+///
+/// A 29 February birthday falls on 1 March in a common year (a reading: the
+/// crate's sources are silent, and the Family Law Reform Act 1969 s9 only says
+/// an age is attained at the start of the anniversary).
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] when the anniversary cannot be represented.
+pub fn birthday(dob: NaiveDate, years: u32) -> Result<NaiveDate> {
+    let overflow = Error::DateOverflow {
+        from: dob,
+        operation: "working out a birthday",
+    };
+    let year = i32::try_from(years)
+        .ok()
+        .and_then(|y| dob.year().checked_add(y))
+        .ok_or(overflow.clone())?;
+    NaiveDate::from_ymd_opt(year, dob.month(), dob.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+        .ok_or(overflow)
+}
+
+/// Age in whole years on `date`.
+///
+/// # Errors
+///
+/// [`Error::DatesOutOfOrder`] when `date` is before `dob`.
+pub fn age_on(dob: NaiveDate, date: NaiveDate) -> Result<u32> {
+    if date < dob {
+        return Err(Error::DatesOutOfOrder {
+            earlier_label: "date of birth",
+            earlier: dob,
+            later_label: "date",
+            later: date,
+        });
+    }
+    let mut age = u32::try_from(date.year() - dob.year()).unwrap_or(0);
+    // The birthday this calendar year may still be ahead.
+    if (date.month(), date.day()) < (dob.month(), dob.day()) {
+        age = age.saturating_sub(1);
+    }
+    Ok(age)
+}
+
+/// Year group in the academic year `year`: age on 31 August before it, minus 4.
+///
+/// A child not yet born on that 31 August gets a negative year group, not an error.
+///
+/// # Errors
+///
+/// [`Error::OutOfRange`] when the academic year cannot be represented.
+pub fn year_group(dob: NaiveDate, year: AcademicYear) -> Result<YearGroup> {
+    let cutoff = ymd(year.start_year(), 8, 31)?;
+    // Children born after the cutoff have age "−1" on it: same arithmetic, signed.
+    let age = if cutoff >= dob {
+        i64::from(age_on(dob, cutoff)?)
+    } else {
+        -1 - i64::from(age_on(cutoff, dob)?)
+    };
+    i32::try_from(age - 4)
+        .map(YearGroup)
+        .map_err(|_| Error::OutOfRange {
+            what: "a year group",
+            min: i64::from(i32::MIN),
+            max: i64::from(i32::MAX),
+            given: age - 4,
+        })
+}
+
+/// Year group on a given date (in the academic year containing it).
+///
+/// # Errors
+///
+/// As [`year_group`].
+pub fn year_group_on(dob: NaiveDate, date: NaiveDate) -> Result<YearGroup> {
+    year_group(dob, AcademicYear::containing(date))
+}
+
+/// The last day of compulsory school age: the last Friday of June of the
+/// academic year in which the child turns 16 (CoP introduction; DOMAIN §1).
+/// After this day a child becomes a *young person* (CFA s83(2)).
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] when the date cannot be represented.
+pub fn end_of_compulsory_school_age(dob: NaiveDate) -> Result<NaiveDate> {
+    let sixteenth = birthday(dob, 16)?;
+    let june_year = AcademicYear::containing(sixteenth)
+        .start_year()
+        .saturating_add(1);
+    let june_30 = ymd(june_year, 6, 30)?;
+    let back =
+        (june_30.weekday().num_days_from_monday() + 7 - Weekday::Fri.num_days_from_monday()) % 7;
+    june_30
+        .checked_sub_days(chrono::Days::new(u64::from(back)))
+        .ok_or(Error::DateOverflow {
+            from: dob,
+            operation: "finding the last Friday of June",
+        })
+}
+
+/// Whether the person is a *young person* (over compulsory school age, under 25) on `date`.
+///
+/// # Errors
+///
+/// As [`end_of_compulsory_school_age`].
+pub fn is_young_person(dob: NaiveDate, date: NaiveDate) -> Result<bool> {
+    Ok(date > end_of_compulsory_school_age(dob)? && date < birthday(dob, 25)?)
+}
+
+/// What a young person is doing when the age-25 limit is worked out (AGE-25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Provision {
+    /// A further-education course: the academic year is taken to end on 31 July (reg 46).
+    FurtherEducation,
+    /// An apprenticeship: the plan may run to the end of the training, never past the day before the 26th birthday.
+    Apprenticeship {
+        /// When the apprenticeship's training ends.
+        training_ends: NaiveDate,
+    },
+    /// Any other education or training: the academic year ends on 31 August.
+    Other,
+}
+
+/// AGE-25: the last day an EHC plan may be maintained for a young person.
+///
+/// A plan may continue to the end of the academic year in which the young
+/// person turns 25 (CFA s46): 31 July for further education (reg 46), 31
+/// August otherwise; an apprenticeship may run to the end of its training.
+/// Never on or after the 26th birthday. Reg 46 was seen only partly (DOMAIN
+/// marks it [S, partly truncated]); this is the recommended reading.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] when the dates cannot be represented.
+pub fn plan_age_limit(dob: NaiveDate, provision: Provision) -> Result<NaiveDate> {
+    let twenty_fifth = birthday(dob, 25)?;
+    let day_before_26 = birthday(dob, 26)?.pred_opt().ok_or(Error::DateOverflow {
+        from: dob,
+        operation: "the day before the 26th birthday",
+    })?;
+    let year = AcademicYear::containing(twenty_fifth);
+    let end = match provision {
+        Provision::FurtherEducation => ymd(year.start_year().saturating_add(1), 7, 31)?,
+        Provision::Other => year.last_day()?,
+        Provision::Apprenticeship { training_ends } => training_ends,
+    };
+    Ok(end.min(day_before_26))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn academic_year_boundaries() {
+        assert_eq!(
+            AcademicYear::containing(d(2025, 8, 31)),
+            AcademicYear::starting(2024)
+        );
+        assert_eq!(
+            AcademicYear::containing(d(2025, 9, 1)),
+            AcademicYear::starting(2025)
+        );
+        assert_eq!(AcademicYear::starting(2025).to_string(), "2025/26");
+        assert_eq!(AcademicYear::starting(1999).to_string(), "1999/00");
+        assert_eq!(
+            AcademicYear::starting(2025).last_day().unwrap(),
+            d(2026, 8, 31)
+        );
+    }
+
+    #[test]
+    fn year_groups_from_date_of_birth() {
+        // Born 1 Sept 2020: oldest in the class; age 4 on 31 Aug 2025 → Reception in 2025/26.
+        assert_eq!(
+            year_group(d(2020, 9, 1), AcademicYear::starting(2025)).unwrap(),
+            YearGroup::new(0)
+        );
+        // Born 31 Aug 2021: youngest; age 4 on 31 Aug 2025 → also Reception.
+        assert_eq!(
+            year_group(d(2021, 8, 31), AcademicYear::starting(2025)).unwrap(),
+            YearGroup::RECEPTION
+        );
+        // ADV-PFA-Y9: born 2011-12-01, turns 14 in 2025/26 → Year 9.
+        let y = year_group_on(d(2011, 12, 1), d(2025, 10, 1)).unwrap();
+        assert_eq!(y, YearGroup::YEAR_9);
+        assert!(y.is_year_9_or_above());
+        assert_eq!(y.to_string(), "Year 9");
+        // Not yet born on the cutoff: a negative year group, not an error.
+        assert_eq!(
+            year_group(d(2025, 10, 1), AcademicYear::starting(2025)).unwrap(),
+            YearGroup::new(-5)
+        );
+    }
+
+    #[test]
+    fn compulsory_school_age_ends_last_friday_of_june() {
+        // Turns 16 on 31 Aug 2026 → academic year 2025/26 → last Friday of June 2026 = 26 June.
+        assert_eq!(
+            end_of_compulsory_school_age(d(2010, 8, 31)).unwrap(),
+            d(2026, 6, 26)
+        );
+        // Turns 16 on 1 Sep 2026 → 2026/27 → last Friday of June 2027 = 25 June.
+        assert_eq!(
+            end_of_compulsory_school_age(d(2010, 9, 1)).unwrap(),
+            d(2027, 6, 25)
+        );
+        assert!(is_young_person(d(2010, 8, 31), d(2026, 6, 27)).unwrap());
+        assert!(!is_young_person(d(2010, 8, 31), d(2026, 6, 26)).unwrap());
+    }
+
+    #[test]
+    fn age_25_limits() {
+        // AGE-25: born 2001-03-10 turns 25 on 2026-03-10, in 2025/26.
+        let dob = d(2001, 3, 10);
+        assert_eq!(
+            plan_age_limit(dob, Provision::FurtherEducation).unwrap(),
+            d(2026, 7, 31)
+        );
+        assert_eq!(
+            plan_age_limit(dob, Provision::Other).unwrap(),
+            d(2026, 8, 31)
+        );
+        let long = Provision::Apprenticeship {
+            training_ends: d(2027, 6, 1),
+        };
+        assert_eq!(plan_age_limit(dob, long).unwrap(), d(2027, 3, 9));
+        // Born in August: the academic year ends before the 26th birthday caps it.
+        assert_eq!(
+            plan_age_limit(d(2001, 8, 20), Provision::Other).unwrap(),
+            d(2026, 8, 31)
+        );
+    }
+
+    #[test]
+    fn leap_day_birthdays() {
+        assert_eq!(birthday(d(2008, 2, 29), 1).unwrap(), d(2009, 3, 1));
+        assert_eq!(age_on(d(2008, 2, 29), d(2009, 2, 28)).unwrap(), 0);
+        assert_eq!(age_on(d(2008, 2, 29), d(2009, 3, 1)).unwrap(), 1);
+        assert!(age_on(d(2008, 2, 29), d(2008, 2, 28)).is_err());
+        assert!(birthday(NaiveDate::MAX, 30).is_err());
+    }
+}

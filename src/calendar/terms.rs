@@ -1,0 +1,453 @@
+//! School term calendars, supplied by the caller.
+//!
+//! Councils and academy trusts set their own term dates, so the crate ships
+//! none: a [`TermCalendar`] is data the caller builds (or reads back from
+//! storage) and it is validated either way. It answers three questions the
+//! pathway asks: which funded term a date is in (Additional Support Contracts),
+//! whether the school is open on a day (Next Steps Meetings), and when the
+//! school was closed for a continuous run long enough to count as a closure
+//! for the EXC-5-4 / EXC-10-4 / EXC-13-3 grounds (a)/(b).
+
+use core::fmt;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::periods::DateRange;
+use super::school_year::AcademicYear;
+use crate::error::{Error, Result};
+
+/// The three terms of the English school year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum TermName {
+    /// September to December.
+    Autumn,
+    /// January to Easter.
+    Spring,
+    /// Easter to July.
+    Summer,
+}
+
+impl fmt::Display for TermName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TermName::Autumn => "Autumn",
+            TermName::Spring => "Spring",
+            TermName::Summer => "Summer",
+        })
+    }
+}
+
+/// One term: its name and its first and last days (the school may be closed on
+/// some days inside it; see [`Closure`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Term {
+    /// Autumn, Spring or Summer.
+    pub name: TermName,
+    /// First and last day of the term.
+    pub dates: DateRange,
+}
+
+impl Term {
+    /// A term from its name and dates.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DatesOutOfOrder`] when `last` is before `first`.
+    pub fn new(name: TermName, first: NaiveDate, last: NaiveDate) -> Result<Self> {
+        Ok(Term {
+            name,
+            dates: DateRange::new(first, last)?,
+        })
+    }
+
+    /// The academic year the term belongs to (from its first day).
+    pub fn academic_year(&self) -> AcademicYear {
+        AcademicYear::containing(self.dates.first())
+    }
+
+    /// An identifier for the term, e.g. "Summer 2024/25".
+    pub fn id(&self) -> TermId {
+        TermId {
+            year: self.academic_year(),
+            name: self.name,
+        }
+    }
+}
+
+/// Names a term across years: academic year plus term name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TermId {
+    /// The academic year.
+    pub year: AcademicYear,
+    /// The term within it.
+    pub name: TermName,
+}
+
+impl fmt::Display for TermId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.name, self.year)
+    }
+}
+
+/// Days inside or between terms when the school is closed (INSET days,
+/// half-term, an emergency closure).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Closure {
+    /// The closed days.
+    pub dates: DateRange,
+    /// Why, in the school's words.
+    pub reason: String,
+}
+
+impl Closure {
+    /// A closure from its dates and reason.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DatesOutOfOrder`] when `last` is before `first`.
+    pub fn new(first: NaiveDate, last: NaiveDate, reason: impl Into<String>) -> Result<Self> {
+        Ok(Closure {
+            dates: DateRange::new(first, last)?,
+            reason: reason.into(),
+        })
+    }
+}
+
+/// A continuous run of days the school was closed: `first_closed` (C) up to the
+/// day before `reopens` (R), as the closure-window test wants them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ClosedPeriod {
+    /// C: the first day the school was closed.
+    pub first_closed: NaiveDate,
+    /// R: the day the school reopened.
+    pub reopens: NaiveDate,
+}
+
+impl ClosedPeriod {
+    /// Days closed, `R − C`.
+    pub fn days_closed(&self) -> i64 {
+        (self.reopens - self.first_closed).num_days()
+    }
+}
+
+/// A school's term calendar: its terms and its closures, validated.
+///
+/// Terms must be in date order without overlapping, each inside one academic
+/// year, with Autumn, Spring and Summer in that order within a year and no term
+/// named twice in one year. Closures must be in date order without
+/// overlapping. Reading a calendar back from storage checks all of it again.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::{Term, TermCalendar, TermName};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let cal = TermCalendar::new(
+///     vec![
+///         Term::new(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22))?,
+///         Term::new(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))?,
+///     ],
+///     vec![],
+/// )?;
+/// let summer = cal.closed_periods()[0];
+/// assert_eq!((summer.first_closed, summer.reopens), (d(2025, 7, 23), d(2025, 9, 3)));
+/// assert_eq!(summer.days_closed(), 42);
+/// # Ok::<(), send_pathway::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "TermCalendarRecord", into = "TermCalendarRecord")
+)]
+pub struct TermCalendar {
+    terms: Vec<Term>,
+    closures: Vec<Closure>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TermCalendarRecord {
+    terms: Vec<Term>,
+    #[serde(default)]
+    closures: Vec<Closure>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<TermCalendarRecord> for TermCalendar {
+    type Error = Error;
+    fn try_from(r: TermCalendarRecord) -> Result<Self> {
+        TermCalendar::new(r.terms, r.closures)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<TermCalendar> for TermCalendarRecord {
+    fn from(c: TermCalendar) -> Self {
+        TermCalendarRecord {
+            terms: c.terms,
+            closures: c.closures,
+        }
+    }
+}
+
+fn invalid(reason: String) -> Error {
+    Error::InvalidTermCalendar { reason }
+}
+
+impl TermCalendar {
+    /// A calendar from its terms and closures, both in date order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidTermCalendar`] naming the first problem found.
+    pub fn new(terms: Vec<Term>, closures: Vec<Closure>) -> Result<Self> {
+        for term in &terms {
+            let year = term.academic_year();
+            if AcademicYear::containing(term.dates.last()) != year {
+                return Err(invalid(format!(
+                    "{} term starting {} runs past the end of academic year {year}",
+                    term.name,
+                    term.dates.first()
+                )));
+            }
+        }
+        for pair in terms.windows(2) {
+            let [a, b] = pair else { continue };
+            if b.dates.first() <= a.dates.last() {
+                return Err(invalid(format!(
+                    "{} term starting {} overlaps or comes before the {} term ending {}",
+                    b.name,
+                    b.dates.first(),
+                    a.name,
+                    a.dates.last()
+                )));
+            }
+            if a.academic_year() == b.academic_year() && a.name >= b.name {
+                return Err(invalid(format!(
+                    "in {} the {} term cannot follow the {} term",
+                    a.academic_year(),
+                    b.name,
+                    a.name
+                )));
+            }
+        }
+        for pair in closures.windows(2) {
+            let [a, b] = pair else { continue };
+            if b.dates.first() <= a.dates.last() {
+                return Err(invalid(format!(
+                    "closure \"{}\" from {} overlaps or comes before closure \"{}\" ending {}",
+                    b.reason,
+                    b.dates.first(),
+                    a.reason,
+                    a.dates.last()
+                )));
+            }
+        }
+        Ok(TermCalendar { terms, closures })
+    }
+
+    /// The terms, in date order.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// The closures, in date order.
+    pub fn closures(&self) -> &[Closure] {
+        &self.closures
+    }
+
+    /// The term containing `date`, if any.
+    pub fn term_containing(&self, date: NaiveDate) -> Option<&Term> {
+        let at = self.terms.partition_point(|t| t.dates.last() < date);
+        self.terms.get(at).filter(|t| t.dates.contains(date))
+    }
+
+    /// The term with this identifier, if the calendar has it.
+    pub fn term(&self, id: TermId) -> Option<&Term> {
+        self.terms.iter().find(|t| t.id() == id)
+    }
+
+    /// The first term that starts after `term` ends.
+    pub fn term_after(&self, id: TermId) -> Option<&Term> {
+        let this = self.term(id)?;
+        self.terms
+            .iter()
+            .find(|t| t.dates.first() > this.dates.last())
+    }
+
+    /// The closure covering `date`, if any.
+    pub fn closure_on(&self, date: NaiveDate) -> Option<&Closure> {
+        let at = self.closures.partition_point(|c| c.dates.last() < date);
+        self.closures.get(at).filter(|c| c.dates.contains(date))
+    }
+
+    /// Whether the school is open on `date`: inside a term, not in a closure,
+    /// Monday to Friday. (Bank holidays are the working-day calendar's business.)
+    pub fn is_open(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && self.term_containing(date).is_some()
+            && self.closure_on(date).is_none()
+    }
+
+    /// Every continuous run of closed days between the first term's start and
+    /// the last term's end: the holidays between terms merged with the
+    /// closures that touch or overlap them. Runs are in date order.
+    pub fn closed_periods(&self) -> Vec<ClosedPeriod> {
+        let (Some(first), Some(last)) = (self.terms.first(), self.terms.last()) else {
+            return Vec::new();
+        };
+        let mut spans: Vec<(NaiveDate, NaiveDate)> = Vec::new(); // inclusive closed days
+        for pair in self.terms.windows(2) {
+            let [a, b] = pair else { continue };
+            if let (Some(c), Some(r)) = (a.dates.last().succ_opt(), b.dates.first().pred_opt()) {
+                if c <= r {
+                    spans.push((c, r));
+                }
+            }
+        }
+        spans.extend(
+            self.closures
+                .iter()
+                .filter(|c| {
+                    c.dates.last() >= first.dates.first() && c.dates.first() <= last.dates.last()
+                })
+                .map(|c| (c.dates.first(), c.dates.last())),
+        );
+        spans.sort();
+        let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some((_, end)) if end.succ_opt().is_some_and(|next| s <= next) => {
+                    *end = (*end).max(e)
+                }
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+            .into_iter()
+            .filter_map(|(c, last_closed)| {
+                last_closed.succ_opt().map(|reopens| ClosedPeriod {
+                    first_closed: c,
+                    reopens,
+                })
+            })
+            .collect()
+    }
+
+    /// The closed period containing `date`, if any.
+    pub fn closed_period_containing(&self, date: NaiveDate) -> Option<ClosedPeriod> {
+        self.closed_periods()
+            .into_iter()
+            .find(|p| p.first_closed <= date && date < p.reopens)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn year_2025_26() -> TermCalendar {
+        TermCalendar::new(
+            vec![
+                Term::new(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22)).unwrap(),
+                Term::new(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19)).unwrap(),
+                Term::new(TermName::Spring, d(2026, 1, 5), d(2026, 3, 27)).unwrap(),
+            ],
+            vec![
+                Closure::new(d(2025, 10, 27), d(2025, 10, 31), "half-term").unwrap(),
+                Closure::new(d(2025, 12, 19), d(2025, 12, 19), "INSET day").unwrap(),
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn open_days_and_terms() {
+        let cal = year_2025_26();
+        assert!(cal.is_open(d(2025, 10, 1)));
+        assert!(!cal.is_open(d(2025, 10, 28)), "half-term");
+        assert!(!cal.is_open(d(2025, 10, 4)), "Saturday");
+        assert!(!cal.is_open(d(2025, 8, 1)), "summer holiday");
+        assert_eq!(
+            cal.term_containing(d(2025, 11, 1)).map(|t| t.name),
+            Some(TermName::Autumn)
+        );
+        let autumn = cal.term_containing(d(2025, 11, 1)).unwrap().id();
+        assert_eq!(autumn.to_string(), "Autumn 2025/26");
+        assert_eq!(
+            cal.term_after(autumn).map(|t| t.name),
+            Some(TermName::Spring)
+        );
+    }
+
+    #[test]
+    fn closed_periods_merge_adjacent_closures() {
+        let cal = year_2025_26();
+        let periods = cal.closed_periods();
+        assert_eq!(
+            periods[0],
+            ClosedPeriod {
+                first_closed: d(2025, 7, 23),
+                reopens: d(2025, 9, 3)
+            }
+        );
+        assert_eq!(periods[0].days_closed(), 42);
+        assert_eq!(periods[1].days_closed(), 5);
+        // INSET day on the last day of term merges with the Christmas holiday.
+        assert_eq!(
+            periods[2],
+            ClosedPeriod {
+                first_closed: d(2025, 12, 19),
+                reopens: d(2026, 1, 5)
+            }
+        );
+        assert_eq!(
+            cal.closed_period_containing(d(2025, 8, 1)),
+            Some(periods[0])
+        );
+    }
+
+    #[test]
+    fn inconsistent_calendars_are_rejected() {
+        let overlap = TermCalendar::new(
+            vec![
+                Term::new(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19)).unwrap(),
+                Term::new(TermName::Spring, d(2025, 12, 19), d(2026, 3, 27)).unwrap(),
+            ],
+            vec![],
+        );
+        assert!(matches!(overlap, Err(Error::InvalidTermCalendar { .. })));
+        let wrong_order = TermCalendar::new(
+            vec![
+                Term::new(TermName::Spring, d(2025, 9, 3), d(2025, 12, 19)).unwrap(),
+                Term::new(TermName::Autumn, d(2026, 1, 5), d(2026, 3, 27)).unwrap(),
+            ],
+            vec![],
+        );
+        assert!(wrong_order.is_err());
+        let across_years = TermCalendar::new(
+            vec![Term::new(TermName::Summer, d(2025, 4, 1), d(2025, 9, 10)).unwrap()],
+            vec![],
+        );
+        assert!(across_years.is_err());
+        let closures = TermCalendar::new(
+            vec![],
+            vec![
+                Closure::new(d(2025, 10, 27), d(2025, 10, 31), "a").unwrap(),
+                Closure::new(d(2025, 10, 30), d(2025, 11, 3), "b").unwrap(),
+            ],
+        );
+        assert!(closures.is_err());
+    }
+}

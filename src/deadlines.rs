@@ -1,0 +1,1155 @@
+//! One plain function per statutory clock (DOMAIN §3, every `T-*` rule).
+//!
+//! Each function takes the event the period runs from — a date the caller
+//! recorded (received, sent, served, met) — and the bank-holiday table, and
+//! returns a [`Deadline`]: the due date, the rule, the legal source, the
+//! convention applied and what kind of day the date falls on. A due date on a
+//! weekend or bank holiday is **flagged, never moved** (DC-8): the Regulations
+//! have no roll-forward. Only the tribunal appeal reports a second, effective
+//! date under the tribunal's own r12.
+//!
+//! "Due" is always the *last day on which the act is in time*.
+//!
+//! Where DOMAIN.md offers a choice, the default is its recommendation and the
+//! other reading is a typed option: [`ReviewDueReading`] (D-3),
+//! [`UnderFiveInterval`] (D-4), [`FixedDateReading`] (D-13).
+//!
+//! `T-CONSIDER-NOTIFY` (reg 4(2)) is a duty with no clock, so it has no function
+//! here; the pathway records it.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{
+    before_fixed_date, day_after, days_after, days_beginning_with, months_after, months_before,
+    months_starting_with, weeks_after, weeks_before, DateRange, DayKind, FixedDateReading,
+    HolidayCalendar,
+};
+use crate::error::{Error, Result};
+use crate::rule::RuleId;
+
+/// The date arithmetic a deadline was computed with (DOMAIN DC-1 … DC-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Convention {
+    /// DC-1 "within N weeks of X": due X + 7N.
+    WithinWeeksOf {
+        /// N.
+        weeks: u32,
+    },
+    /// DC-2 "at least N days, beginning with the day on which X": due X + N − 1, the window's last day.
+    DaysBeginningWith {
+        /// N.
+        days: u32,
+    },
+    /// DC-3 "within N days of X": due X + N.
+    WithinDaysOf {
+        /// N.
+        days: u32,
+    },
+    /// DC-4 "at least N weeks before meeting M": due M − 7N (the anchor is the meeting).
+    WeeksBefore {
+        /// N.
+        weeks: u32,
+    },
+    /// DC-5 "within N months after X": same day-number, clamped to month end.
+    WithinMonthsAfter {
+        /// N.
+        months: u32,
+    },
+    /// DC-5 "the N months starting with X": due X + N months − 1 day.
+    MonthsStartingWith {
+        /// N.
+        months: u32,
+    },
+    /// DC-5 "at least N months before T": due T − N months (the anchor is T).
+    MonthsBefore {
+        /// N.
+        months: u32,
+    },
+    /// DC-7 "before `day` `month` in the calendar year of the anchor".
+    BeforeFixedDate {
+        /// Month of the fixed date.
+        month: u32,
+        /// Day of the fixed date.
+        day: u32,
+        /// Strict ("before") or Code of Practice ("by … at the latest").
+        reading: FixedDateReading,
+    },
+    /// DC-6 "N working days": the N-th working day after X.
+    WorkingDaysAfter {
+        /// N.
+        days: u32,
+    },
+    /// T-APPEAL-2M-1M: the later of notice + 2 months and certificate + 1 month.
+    AppealLimit {
+        /// The mediation certificate, if one was issued.
+        certificate: MediationCertificate,
+    },
+}
+
+/// Whether a mediation certificate was issued, for the appeal limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "status", content = "issued_on", rename_all = "snake_case")
+)]
+pub enum MediationCertificate {
+    /// No certificate (none needed, e.g. a placement-only appeal, or not yet issued).
+    NotIssued,
+    /// Issued on this date.
+    Issued(NaiveDate),
+}
+
+impl Convention {
+    /// The due date this convention gives for `anchor`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOverflow`] at the edges of the representable range; for
+    /// working days, the holiday table's coverage errors.
+    pub fn due_from(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
+        match self {
+            Convention::WithinWeeksOf { weeks } => weeks_after(anchor, weeks),
+            Convention::DaysBeginningWith { days } => {
+                days_beginning_with(anchor, days).map(|w| w.last())
+            }
+            Convention::WithinDaysOf { days } => days_after(anchor, days),
+            Convention::WeeksBefore { weeks } => weeks_before(anchor, weeks),
+            Convention::WithinMonthsAfter { months } => months_after(anchor, months),
+            Convention::MonthsStartingWith { months } => {
+                months_starting_with(anchor, months).map(|r| r.last())
+            }
+            Convention::MonthsBefore { months } => months_before(anchor, months),
+            Convention::BeforeFixedDate {
+                month,
+                day,
+                reading,
+            } => before_fixed_date(anchor.year(), month, day, reading),
+            Convention::WorkingDaysAfter { days } => cal.add_working_days(anchor, days),
+            Convention::AppealLimit { certificate } => {
+                let by_notice = months_after(anchor, 2)?;
+                match certificate {
+                    MediationCertificate::NotIssued => Ok(by_notice),
+                    MediationCertificate::Issued(on) => Ok(by_notice.max(months_after(on, 1)?)),
+                }
+            }
+        }
+    }
+
+    /// Whether the period runs forward from the anchor (false for "before M").
+    pub fn runs_forward(self) -> bool {
+        !matches!(
+            self,
+            Convention::WeeksBefore { .. }
+                | Convention::MonthsBefore { .. }
+                | Convention::BeforeFixedDate { .. }
+        )
+    }
+
+    /// The DOMAIN.md convention this is, e.g. `"DC-1"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Convention::WithinWeeksOf { .. } => "DC-1",
+            Convention::DaysBeginningWith { .. } => "DC-2",
+            Convention::WithinDaysOf { .. } => "DC-3",
+            Convention::WeeksBefore { .. } => "DC-4",
+            Convention::WithinMonthsAfter { .. }
+            | Convention::MonthsStartingWith { .. }
+            | Convention::MonthsBefore { .. } => "DC-5",
+            Convention::WorkingDaysAfter { .. } => "DC-6",
+            Convention::BeforeFixedDate { .. } => "DC-7",
+            Convention::AppealLimit { .. } => "DC-5/DC-8",
+        }
+    }
+}
+
+/// A statutory or local deadline: when, which rule, by which arithmetic.
+///
+/// Built by the functions of this module. Reading one back from storage
+/// recomputes the due date from the anchor and convention and rejects a record
+/// that does not agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "DeadlineRecord", into = "DeadlineRecord")
+)]
+pub struct Deadline {
+    rule: RuleId,
+    anchor: NaiveDate,
+    convention: Convention,
+    due: NaiveDate,
+    due_day: DayKind,
+    tribunal_effective: Option<NaiveDate>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DeadlineRecord {
+    rule: RuleId,
+    source: String,
+    anchor: NaiveDate,
+    convention: Convention,
+    due: NaiveDate,
+    due_day: DayKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tribunal_effective: Option<NaiveDate>,
+}
+
+#[cfg(feature = "serde")]
+impl From<Deadline> for DeadlineRecord {
+    fn from(d: Deadline) -> Self {
+        DeadlineRecord {
+            rule: d.rule,
+            source: d.rule.source().to_owned(),
+            anchor: d.anchor,
+            convention: d.convention,
+            due: d.due,
+            due_day: d.due_day,
+            tribunal_effective: d.tribunal_effective,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<DeadlineRecord> for Deadline {
+    type Error = Error;
+    fn try_from(r: DeadlineRecord) -> Result<Self> {
+        let bad = |reason: String| Error::InconsistentRecord { reason };
+        match r.convention {
+            // Working days depend on the caller's holiday table; check what can be checked without it.
+            Convention::WorkingDaysAfter { days } => {
+                if days > 0 && r.due <= r.anchor {
+                    return Err(bad(format!(
+                        "{} due {} is not after its anchor {}",
+                        r.rule, r.due, r.anchor
+                    )));
+                }
+            }
+            convention => {
+                let expected =
+                    convention.due_from(r.anchor, &HolidayCalendar::england_and_wales())?;
+                if expected != r.due {
+                    return Err(bad(format!(
+                        "{} from {} under {} is due {}, not {} as stored",
+                        r.rule,
+                        r.anchor,
+                        convention.code(),
+                        expected,
+                        r.due
+                    )));
+                }
+            }
+        }
+        let weekend = matches!(r.due.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+        if weekend != (r.due_day == DayKind::Weekend) {
+            return Err(bad(format!(
+                "{} due {} is stored as {:?}",
+                r.rule, r.due, r.due_day
+            )));
+        }
+        let is_appeal = matches!(r.convention, Convention::AppealLimit { .. });
+        match r.tribunal_effective {
+            Some(eff) if !is_appeal || eff < r.due => {
+                return Err(bad(format!(
+                    "{} has an impossible tribunal effective date {eff}",
+                    r.rule
+                )))
+            }
+            None if is_appeal => {
+                return Err(bad(format!(
+                    "{} is missing its tribunal effective date",
+                    r.rule
+                )))
+            }
+            _ => {}
+        }
+        Ok(Deadline {
+            rule: r.rule,
+            anchor: r.anchor,
+            convention: r.convention,
+            due: r.due,
+            due_day: r.due_day,
+            tribunal_effective: r.tribunal_effective,
+        })
+    }
+}
+
+impl Deadline {
+    /// Compute a deadline for `rule` from `anchor` under `convention`.
+    ///
+    /// The module's functions call this with the right rule and convention;
+    /// it is public for local rules a council adds itself.
+    ///
+    /// # Errors
+    ///
+    /// As [`Convention::due_from`].
+    pub fn compute(
+        rule: RuleId,
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Result<Self> {
+        let due = convention.due_from(anchor, cal)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => Some(tribunal_effective_date(due, cal)?),
+            _ => None,
+        };
+        Ok(Deadline {
+            rule,
+            anchor,
+            convention,
+            due,
+            due_day: cal.day_kind(due),
+            tribunal_effective,
+        })
+    }
+
+    /// The rule this deadline comes from.
+    pub fn rule(&self) -> RuleId {
+        self.rule
+    }
+
+    /// The legal or local source, e.g. `"SEND Regulations 2014 reg 13(2)"`.
+    pub fn source(&self) -> &'static str {
+        self.rule.source()
+    }
+
+    /// The event date the period runs from (or, for "before M" periods, M).
+    pub fn anchor(&self) -> NaiveDate {
+        self.anchor
+    }
+
+    /// The arithmetic applied.
+    pub fn convention(&self) -> Convention {
+        self.convention
+    }
+
+    /// The last day on which the act is in time. Never moved for weekends or holidays.
+    pub fn due(&self) -> NaiveDate {
+        self.due
+    }
+
+    /// What kind of day the due date is.
+    pub fn due_day(&self) -> DayKind {
+        self.due_day
+    }
+
+    /// Whether the due date falls on a weekend or bank holiday (flagged, not moved: DC-8).
+    pub fn on_non_working_day(&self) -> bool {
+        self.due_day.is_non_working()
+    }
+
+    /// For the tribunal appeal only: the last day an appeal is in time under
+    /// HESC Rules r12 (DC-8). `None` for every other deadline.
+    pub fn tribunal_effective(&self) -> Option<NaiveDate> {
+        self.tribunal_effective
+    }
+
+    /// For a "days beginning with" period (DC-2): the whole window, `anchor ..= due`.
+    pub fn window(&self) -> Option<DateRange> {
+        match self.convention {
+            Convention::DaysBeginningWith { .. } => DateRange::new(self.anchor, self.due).ok(),
+            _ => None,
+        }
+    }
+
+    /// For a "days beginning with" period (DC-2): the first day the council may
+    /// act on the outcome (`due + 1`).
+    pub fn earliest_action(&self) -> Option<NaiveDate> {
+        self.window().and_then(|w| day_after(w.last()).ok())
+    }
+
+    /// Days from `today` to the due date: positive while time is left, 0 on the
+    /// day, negative once overdue.
+    pub fn days_left(&self, today: NaiveDate) -> i64 {
+        (self.due - today).num_days()
+    }
+}
+
+/// The tribunal's r12 effective date for an appeal due on `nominal` (DOMAIN DC-8).
+///
+/// HESC Rules r12(3)(a): an appeal whose time ends on any day from 25 December
+/// to 1 January, or on any day in August, is in time on the first working day
+/// after 1 January / 31 August; r12(2): otherwise a due date on a non-working day
+/// moves to the next working day. The HESC wording is recalled, not checked
+/// (DOMAIN [M]); the Upper Tribunal's r12 was seen.
+///
+/// # Errors
+///
+/// The holiday table's coverage errors.
+pub fn tribunal_effective_date(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
+    let (m, d) = (nominal.month(), nominal.day());
+    let overflow = || Error::DateOverflow {
+        from: nominal,
+        operation: "the tribunal's r12 date",
+    };
+    let closed_until = if m == 8 {
+        NaiveDate::from_ymd_opt(nominal.year(), 8, 31)
+    } else if m == 12 && d >= 25 {
+        NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
+    } else if m == 1 && d == 1 {
+        Some(nominal)
+    } else {
+        return cal.working_day_on_or_after(nominal);
+    };
+    cal.next_working_day(closed_until.ok_or_else(overflow)?)
+}
+
+macro_rules! deadline_fn {
+    ($(#[$doc:meta])* $name:ident, $anchor:ident, $rule:ident, $conv:expr) => {
+        $(#[$doc])*
+        ///
+        /// # Errors
+        ///
+        /// [`Error::DateOverflow`] at the edge of the representable range, or the
+        /// holiday table's coverage errors for working-day periods.
+        pub fn $name($anchor: NaiveDate, cal: &HolidayCalendar) -> Result<Deadline> {
+            Deadline::compute(RuleId::$rule, $anchor, $conv, cal)
+        }
+    };
+}
+
+// ---- 3.1 Request and decision to assess --------------------------------------
+
+deadline_fn!(
+    /// T-DECIDE-6W: decision whether to assess, notified within 6 weeks of the
+    /// request being received or the council becoming responsible (regs 4(1),
+    /// 5(1); DC-1). Excusable only by EXC-5-4 (or EXC-COVID).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use send_pathway::{calendar::HolidayCalendar, deadlines};
+    /// let cal = HolidayCalendar::england_and_wales();
+    /// let due = deadlines::decision_to_assess_due(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), &cal)?;
+    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 2, 17).unwrap());
+    /// assert_eq!(due.rule().code(), "T-DECIDE-6W");
+    /// assert_eq!(due.source(), "SEND Regulations 2014 regs 4(1), 5(1)");
+    /// # Ok::<(), send_pathway::Error>(())
+    /// ```
+    decision_to_assess_due, request_received, TDecide6w, Convention::WithinWeeksOf { weeks: 6 }
+);
+
+// ---- 3.2 Advice ---------------------------------------------------------------
+
+deadline_fn!(
+    /// T-ADVICE-6W: advice supplied within 6 weeks of the adviser *receiving*
+    /// the request (reg 8(1); DC-1). This is the statutory clock used for
+    /// compliance (D-8). Excusable by EXC-8-2.
+    advice_due, received_by_adviser, TAdvice6w, Convention::WithinWeeksOf { weeks: 6 }
+);
+
+deadline_fn!(
+    /// SOP-ADVICE-TRACK-6W: Sutton's tracking clock, 6 weeks from the date the
+    /// council *issued* the request. Reported beside [`advice_due`], not used for
+    /// statutory compliance (D-8).
+    advice_tracking_due, issued, SopAdviceTrack6w, Convention::WithinWeeksOf { weeks: 6 }
+);
+
+// ---- 3.3 Decision to issue, draft, final ---------------------------------------
+
+deadline_fn!(
+    /// T-NOTISSUE-16W: a decision not to issue a plan, notified within 16 weeks
+    /// of the request (reg 10(1); DC-1). Excusable by EXC-10-4.
+    not_to_issue_due, request_received, TNotIssue16w, Convention::WithinWeeksOf { weeks: 16 }
+);
+
+deadline_fn!(
+    /// T-ISSUE-DECISION-16W: Sutton practice takes the "yes" decision by week 16
+    /// too. Local, not statutory (D-9).
+    issue_decision_target, request_received, TIssueDecision16w, Convention::WithinWeeksOf { weeks: 16 }
+);
+
+deadline_fn!(
+    /// T-DRAFT-14W: target for the draft plan, week 14, so the 15-day
+    /// representation period and school consultation fit in 20 weeks. A
+    /// target, not law (D-1): missing it is a warning.
+    draft_target, request_received, TDraft14w, Convention::WithinWeeksOf { weeks: 14 }
+);
+
+deadline_fn!(
+    /// T-DRAFT-REPS-15D: at least 15 days, beginning with the day the draft is
+    /// served, for representations (reg 13(1); DC-2). `due()` is the window's
+    /// last day; [`Deadline::earliest_action`] the first day the plan may be
+    /// finalised. No extension for holidays (D-2).
+    draft_representations_window, draft_served, TDraftReps15d, Convention::DaysBeginningWith { days: 15 }
+);
+
+deadline_fn!(
+    /// T-SCHOOL-CONSULT-15D: a consulted school or college should reply within
+    /// 15 days (CoP 9.83; DC-3); the council proceeds without a reply.
+    school_consultation_reply_due, consultation_sent, TSchoolConsult15d, Convention::WithinDaysOf { days: 15 }
+);
+
+deadline_fn!(
+    /// T-FINAL-20W: the final EHC plan, issued within 20 weeks of the request
+    /// (reg 13(2); DC-1) — calendar weeks, never working days (D-15). What is
+    /// due is the final plan, not "the assessment" (D-10). Excusable by EXC-13-3.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use send_pathway::{calendar::HolidayCalendar, deadlines};
+    /// let cal = HolidayCalendar::england_and_wales();
+    /// let due = deadlines::final_plan_due(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), &cal)?;
+    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 5, 26).unwrap());
+    /// assert!(due.on_non_working_day()); // Spring bank holiday: flagged, not moved.
+    /// # Ok::<(), send_pathway::Error>(())
+    /// ```
+    final_plan_due, request_received, TFinal20w, Convention::WithinWeeksOf { weeks: 20 }
+);
+
+/// Every request-anchored deadline of one EHC needs assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StatutoryTimeline {
+    /// T-DECIDE-6W.
+    pub decision_to_assess: Deadline,
+    /// T-DRAFT-14W (target).
+    pub draft_target: Deadline,
+    /// T-NOTISSUE-16W.
+    pub not_to_issue: Deadline,
+    /// T-ISSUE-DECISION-16W (local).
+    pub issue_decision: Deadline,
+    /// T-FINAL-20W.
+    pub final_plan: Deadline,
+}
+
+impl StatutoryTimeline {
+    /// The deadlines in due-date order.
+    pub fn deadlines(&self) -> [Deadline; 5] {
+        [
+            self.decision_to_assess,
+            self.draft_target,
+            self.not_to_issue,
+            self.issue_decision,
+            self.final_plan,
+        ]
+    }
+}
+
+/// The whole week 6 / 14 / 16 / 20 timetable of a request received (or the
+/// council becoming responsible, REQ-ATTENTION) on `request_received`.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn statutory_timeline(
+    request_received: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<StatutoryTimeline> {
+    Ok(StatutoryTimeline {
+        decision_to_assess: decision_to_assess_due(request_received, cal)?,
+        draft_target: draft_target(request_received, cal)?,
+        not_to_issue: not_to_issue_due(request_received, cal)?,
+        issue_decision: issue_decision_target(request_received, cal)?,
+        final_plan: final_plan_due(request_received, cal)?,
+    })
+}
+
+// ---- 3.4 Reviews, phase transfer, amendments ------------------------------------
+
+/// How to read the annual review duty (DOMAIN D-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ReviewDueReading {
+    /// CFA s44(1) "the 12 months starting with" the anchor: due anchor + 12 months − 1 day (default).
+    #[default]
+    TwelveMonthsStartingWith,
+    /// "On or before the anniversary" (practitioner sources, Salford): due anchor + 12 months.
+    Anniversary,
+}
+
+/// T-REVIEW-12M: the annual review, due within the 12 months starting with
+/// `anchor` — the date the final plan was issued, then the date of the last
+/// review-decision notice (DOMAIN D-3; a council may anchor on the meeting
+/// date instead, see the policy module). CFA s44(1) wording recalled [M].
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn review_due(
+    anchor: NaiveDate,
+    reading: ReviewDueReading,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
+    let convention = match reading {
+        ReviewDueReading::TwelveMonthsStartingWith => Convention::MonthsStartingWith { months: 12 },
+        ReviewDueReading::Anniversary => Convention::WithinMonthsAfter { months: 12 },
+    };
+    Deadline::compute(RuleId::TReview12m, anchor, convention, cal)
+}
+
+/// The interval between reviews for a child under 5 (T-REVIEW-UNDER5, DOMAIN
+/// D-4): 3 to 6 months, default 6 (Salford; the CoP says "at least every 3–6 months").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "u32", into = "u32"))]
+pub struct UnderFiveInterval(u32);
+
+impl UnderFiveInterval {
+    /// The default, 6 months.
+    pub const SIX_MONTHS: UnderFiveInterval = UnderFiveInterval(6);
+
+    /// An interval of `months`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] outside 3–6 months.
+    pub fn months(months: u32) -> Result<Self> {
+        if (3..=6).contains(&months) {
+            Ok(UnderFiveInterval(months))
+        } else {
+            Err(Error::OutOfRange {
+                what: "the under-5 review interval in months",
+                min: 3,
+                max: 6,
+                given: i64::from(months),
+            })
+        }
+    }
+
+    /// The interval in months.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for UnderFiveInterval {
+    fn default() -> Self {
+        UnderFiveInterval::SIX_MONTHS
+    }
+}
+
+impl TryFrom<u32> for UnderFiveInterval {
+    type Error = Error;
+    fn try_from(months: u32) -> Result<Self> {
+        UnderFiveInterval::months(months)
+    }
+}
+
+impl From<UnderFiveInterval> for u32 {
+    fn from(i: UnderFiveInterval) -> u32 {
+        i.0
+    }
+}
+
+/// T-REVIEW-UNDER5: for a child under 5, the next review within the chosen
+/// interval after the last one (CoP 9.178), in addition to the annual duty.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn under_five_review_due(
+    last_review: NaiveDate,
+    interval: UnderFiveInterval,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
+    Deadline::compute(
+        RuleId::TReviewUnder5,
+        last_review,
+        Convention::WithinMonthsAfter {
+            months: interval.get(),
+        },
+        cal,
+    )
+}
+
+deadline_fn!(
+    /// T-REVIEW-INVITE-2W: invitations sent at least two weeks before the review
+    /// meeting (regs 20(3), 21(3); DC-4). The anchor is the meeting date.
+    review_invitations_due, meeting, TReviewInvite2w, Convention::WeeksBefore { weeks: 2 }
+);
+
+deadline_fn!(
+    /// T-REVIEW-ADVICE-2W: advice gathered and circulated at least two weeks
+    /// before the review meeting (regs 20(4), 21(4); DC-4).
+    review_advice_due, meeting, TReviewAdvice2w, Convention::WeeksBefore { weeks: 2 }
+);
+
+deadline_fn!(
+    /// T-REVIEW-REPORT-2W: the review report, within 2 weeks of the meeting
+    /// (regs 20, 21(7); DC-1).
+    review_report_due, meeting, TReviewReport2w, Convention::WithinWeeksOf { weeks: 2 }
+);
+
+deadline_fn!(
+    /// T-REVIEW-DECISION-4W: the decision to keep, amend or cease, within 4
+    /// weeks of the meeting (regs 20–21; DC-1).
+    review_decision_due, meeting, TReviewDecision4w, Convention::WithinWeeksOf { weeks: 4 }
+);
+
+deadline_fn!(
+    /// T-AMEND-NOTICE-4W: on a decision to amend, the amendment notice within
+    /// the 4-week decision period (*R (L) v Devon CC* [2022]; D-12 follows
+    /// Devon — the holding is recalled [M]).
+    amendment_notice_due, meeting, TAmendNotice4w, Convention::WithinWeeksOf { weeks: 4 }
+);
+
+deadline_fn!(
+    /// T-AMEND-REPS-15D: at least 15 days, beginning with the day the amendment
+    /// notice is served, for representations (reg 22(2); DC-2).
+    amendment_representations_window, notice_served, TAmendReps15d, Convention::DaysBeginningWith { days: 15 }
+);
+
+deadline_fn!(
+    /// T-AMEND-FINAL-8W: the final amended plan within 8 weeks of the
+    /// amendment notice (reg 22(3); DC-1). No exceptions.
+    amended_plan_due, notice_sent, TAmendFinal8w, Convention::WithinWeeksOf { weeks: 8 }
+);
+
+deadline_fn!(
+    /// T-AMEND-NOT-8W: a decision not to amend after representations, with
+    /// reasons, within 8 weeks of the amendment notice (reg 22(4); DC-1).
+    not_amending_due, notice_sent, TAmendNot8w, Convention::WithinWeeksOf { weeks: 8 }
+);
+
+/// The kind of phase transfer (reg 2 "transfer between phases of education").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PhaseTransfer {
+    /// Early-years provision to school.
+    EarlyYearsToSchool,
+    /// Infant school to junior school.
+    InfantToJunior,
+    /// Primary school to middle school.
+    PrimaryToMiddle,
+    /// Primary school to secondary school.
+    PrimaryToSecondary,
+    /// Middle school to secondary school.
+    MiddleToSecondary,
+    /// Secondary school to a post-16 institution.
+    SecondaryToPostSixteen,
+    /// One post-16 institution to another, at a time other than the usual.
+    PostSixteenToPostSixteen,
+}
+
+/// The phase-transfer deadline for a transfer on `transfer_date`.
+///
+/// * T-PHASE-15FEB — school phases: before 15 February of the year of
+///   transfer (reg 18(1)(b); DC-7). `reading` chooses "before" (strict,
+///   default) or the CoP 9.179 "by … at the latest" (D-13).
+/// * T-PHASE-31MAR — secondary to post-16: before 31 March (reg 18(1)(a)).
+/// * T-PHASE-POST16-5M — post-16 to post-16: at least 5 months before the
+///   transfer (reg 18(2); DC-5); `reading` does not apply.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn phase_transfer_due(
+    transfer_date: NaiveDate,
+    transfer: PhaseTransfer,
+    reading: FixedDateReading,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
+    let (rule, convention) = match transfer {
+        PhaseTransfer::SecondaryToPostSixteen => (
+            RuleId::TPhase31Mar,
+            Convention::BeforeFixedDate {
+                month: 3,
+                day: 31,
+                reading,
+            },
+        ),
+        PhaseTransfer::PostSixteenToPostSixteen => (
+            RuleId::TPhasePost16_5m,
+            Convention::MonthsBefore { months: 5 },
+        ),
+        _ => (
+            RuleId::TPhase15Feb,
+            Convention::BeforeFixedDate {
+                month: 2,
+                day: 15,
+                reading,
+            },
+        ),
+    };
+    Deadline::compute(rule, transfer_date, convention, cal)
+}
+
+/// Working back from a phase-transfer deadline with every window at full
+/// length: the latest amendment notice (8 weeks before, T-AMEND-FINAL-8W) and
+/// the latest review meeting (a further 4 weeks, T-AMEND-NOTICE-4W).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PhaseTransferPlan {
+    /// The amended plan's deadline.
+    pub amended_plan: Deadline,
+    /// Last day to send the amendment notice and still have 8 weeks.
+    pub latest_amendment_notice: NaiveDate,
+    /// Last day to hold the review meeting and still have 4 weeks to decide.
+    pub latest_review_meeting: NaiveDate,
+}
+
+/// Plan a phase transfer backwards (see [`PhaseTransferPlan`]).
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn plan_phase_transfer(
+    transfer_date: NaiveDate,
+    transfer: PhaseTransfer,
+    reading: FixedDateReading,
+    cal: &HolidayCalendar,
+) -> Result<PhaseTransferPlan> {
+    let amended_plan = phase_transfer_due(transfer_date, transfer, reading, cal)?;
+    let latest_amendment_notice = weeks_before(amended_plan.due(), 8)?;
+    let latest_review_meeting = weeks_before(latest_amendment_notice, 4)?;
+    Ok(PhaseTransferPlan {
+        amended_plan,
+        latest_amendment_notice,
+        latest_review_meeting,
+    })
+}
+
+// ---- 3.5 Re-assessment ---------------------------------------------------------
+
+deadline_fn!(
+    /// T-REASSESS-DECIDE-15D: decision on a re-assessment request within 15
+    /// days of receiving it (reg 25(1); DC-3). A refusal is appealable.
+    reassessment_decision_due, request_received, TReassessDecide15d, Convention::WithinDaysOf { days: 15 }
+);
+
+deadline_fn!(
+    /// T-REASSESS-FINAL-14W: the amended or replacement plan within 14 weeks of
+    /// the decision to re-assess (reg 27(2); DC-1). Excusable by EXC-27-3.
+    reassessment_plan_due, decided_to_reassess, TReassessFinal14w, Convention::WithinWeeksOf { weeks: 14 }
+);
+
+/// REASSESS-6M-BAR: the first day on which a re-assessment request can no
+/// longer be refused for coming too soon — 6 months after the previous
+/// assessment concluded (reg 24; the anchor is DOMAIN's recommendation).
+/// A request received *before* this date may be refused, unless the council
+/// thinks a re-assessment necessary.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range.
+pub fn reassessment_bar_ends(last_assessment_concluded: NaiveDate) -> Result<NaiveDate> {
+    months_after(last_assessment_concluded, 6)
+}
+
+// ---- 3.6 Mediation and appeal --------------------------------------------------
+
+deadline_fn!(
+    /// T-MED-CONTACT-2M: a parent or young person who wishes to appeal contacts
+    /// the mediation adviser within 2 months of the decision notice being sent
+    /// (reg 33; DC-5).
+    mediation_contact_due, notice_sent, TMedContact2m, Convention::WithinMonthsAfter { months: 2 }
+);
+
+deadline_fn!(
+    /// T-MED-CERT-3WD: the mediation certificate, within 3 working days of the
+    /// adviser being told the parent or young person declines mediation
+    /// (reg 34; DC-6).
+    mediation_certificate_due, adviser_told, TMedCert3wd, Convention::WorkingDaysAfter { days: 3 }
+);
+
+deadline_fn!(
+    /// T-MED-HELD-30D: the council arranges mediation within 30 days of being
+    /// told it is wanted (regs 35–37, numbers recalled [M]; DC-3).
+    mediation_held_due, council_told, TMedHeld30d, Convention::WithinDaysOf { days: 30 }
+);
+
+deadline_fn!(
+    /// T-MED-HEALTH-3WD: the council tells each health commissioner the health
+    /// issues within 3 working days (IPSEA; DC-6).
+    health_commissioner_told_due, council_told, TMedHealth3wd, Convention::WorkingDaysAfter { days: 3 }
+);
+
+deadline_fn!(
+    /// T-MED-HEALTH-3WD: health-only mediation arranged by the commissioner
+    /// within 30 days of the council's notice (IPSEA; DC-3).
+    health_mediation_held_due, commissioner_told, TMedHealth3wd, Convention::WithinDaysOf { days: 30 }
+);
+
+deadline_fn!(
+    /// T-MED-CERT-OTHER-3WD: a certificate within 3 working days when mediation
+    /// cannot be held within 30 days, or after it concludes (IPSEA; DC-6).
+    mediation_certificate_other_due, event, TMedCertOther3wd, Convention::WorkingDaysAfter { days: 3 }
+);
+
+deadline_fn!(
+    /// T-MED-AGREEMENT: actions agreed at mediation (other than those with
+    /// tribunal-order limits) within 2 weeks of the agreement (reg 42; DC-1).
+    mediation_agreement_actions_due, agreement, TMedAgreement, Convention::WithinWeeksOf { weeks: 2 }
+);
+
+deadline_fn!(
+    /// T-MED-AGREEMENT: where the council was not a party, the commissioner
+    /// tells it of the agreement within 1 week (reg 42; DC-1).
+    commissioner_informs_council_due, agreement, TMedAgreement, Convention::WithinWeeksOf { weeks: 1 }
+);
+
+/// T-APPEAL-2M-1M: the appeal must reach the tribunal within 2 months after the
+/// written decision notice was *sent*, or 1 month from the issue of the
+/// mediation certificate if that is later (HESC Rules r20(1)(c); DC-5). The
+/// deadline also carries the r12 effective date (DC-8), see
+/// [`tribunal_effective_date`].
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use send_pathway::{calendar::HolidayCalendar, deadlines::{self, MediationCertificate}};
+/// let cal = HolidayCalendar::england_and_wales();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let appeal = deadlines::appeal_due(d(2025, 6, 2), MediationCertificate::NotIssued, &cal)?;
+/// assert_eq!(appeal.due(), d(2025, 8, 2));                        // nominal, a Saturday in August
+/// assert_eq!(appeal.tribunal_effective(), Some(d(2025, 9, 1)));   // r12(3)(a)
+/// # Ok::<(), send_pathway::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range, or the
+/// holiday table's coverage errors for the effective date.
+pub fn appeal_due(
+    notice_sent: NaiveDate,
+    certificate: MediationCertificate,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
+    Deadline::compute(
+        RuleId::TAppeal2m1m,
+        notice_sent,
+        Convention::AppealLimit { certificate },
+        cal,
+    )
+}
+
+// ---- DC-9 receipt and service ---------------------------------------------------
+
+/// Whether something was sent before or after 17:00 (DC-9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SentTime {
+    /// Before 17:00.
+    BeforeFivePm,
+    /// At or after 17:00.
+    AfterFivePm,
+}
+
+/// How a notice or request was sent, for estimating when it was received (DC-9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "method", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ServiceMethod {
+    /// Handed over in person.
+    HandDelivery {
+        /// Time of day.
+        time: SentTime,
+    },
+    /// Recorded delivery: received the day it was signed for.
+    SignedFor {
+        /// The day it was signed for.
+        signed_on: NaiveDate,
+    },
+    /// First-class post, IPSEA estimator: the next working day after posting.
+    FirstClassPost,
+    /// First-class post under the 1985 Practice Direction: the 2nd working day.
+    FirstClassPostPracticeDirection,
+    /// Second-class post under the 1985 Practice Direction: the 4th working day.
+    SecondClassPostPracticeDirection,
+    /// E-mail.
+    Email {
+        /// Time of day.
+        time: SentTime,
+    },
+}
+
+/// DC-9: an *estimate* of the day something sent on `sent` was received, when
+/// the actual date is not known. Store actual dates wherever you have them:
+/// the Regulations contain no service rule (DOMAIN [M]), so this follows IPSEA's
+/// estimator with the Interpretation Act 1978 s7 / 1985 Practice Direction
+/// fallback for post.
+///
+/// # Errors
+///
+/// The holiday table's coverage errors.
+pub fn estimated_receipt(
+    sent: NaiveDate,
+    method: ServiceMethod,
+    cal: &HolidayCalendar,
+) -> Result<NaiveDate> {
+    let same_day_unless_late = |time: SentTime| -> Result<NaiveDate> {
+        if time == SentTime::AfterFivePm || !cal.is_working_day(sent)? {
+            cal.next_working_day(sent)
+        } else {
+            Ok(sent)
+        }
+    };
+    match method {
+        ServiceMethod::HandDelivery { time } | ServiceMethod::Email { time } => {
+            same_day_unless_late(time)
+        }
+        ServiceMethod::SignedFor { signed_on } => {
+            if signed_on < sent {
+                Err(Error::DatesOutOfOrder {
+                    earlier_label: "date sent",
+                    earlier: sent,
+                    later_label: "date signed for",
+                    later: signed_on,
+                })
+            } else {
+                Ok(signed_on)
+            }
+        }
+        ServiceMethod::FirstClassPost => cal.add_working_days(sent, 1),
+        ServiceMethod::FirstClassPostPracticeDirection => cal.add_working_days(sent, 2),
+        ServiceMethod::SecondClassPostPracticeDirection => cal.add_working_days(sent, 4),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn t_final_20w_flags_bank_holiday_without_moving() {
+        let cal = HolidayCalendar::england_and_wales();
+        let f = final_plan_due(d(2025, 1, 6), &cal).unwrap();
+        assert_eq!(f.due(), d(2025, 5, 26));
+        assert_eq!(f.due_day(), DayKind::BankHoliday);
+        assert_eq!(f.convention().code(), "DC-1");
+        assert_eq!(f.days_left(d(2025, 5, 23)), 3);
+    }
+
+    #[test]
+    fn dc8_tribunal_effective_dates() {
+        let cal = HolidayCalendar::england_and_wales();
+        assert_eq!(
+            tribunal_effective_date(d(2025, 8, 2), &cal).unwrap(),
+            d(2025, 9, 1)
+        );
+        assert_eq!(
+            tribunal_effective_date(d(2025, 12, 27), &cal).unwrap(),
+            d(2026, 1, 2)
+        );
+        assert_eq!(
+            tribunal_effective_date(d(2026, 1, 1), &cal).unwrap(),
+            d(2026, 1, 2)
+        );
+        assert_eq!(
+            tribunal_effective_date(d(2025, 6, 22), &cal).unwrap(),
+            d(2025, 6, 23)
+        );
+        assert_eq!(
+            tribunal_effective_date(d(2025, 6, 20), &cal).unwrap(),
+            d(2025, 6, 20)
+        );
+    }
+
+    #[test]
+    fn t_appeal_2m_1m_takes_the_later_limit() {
+        let cal = HolidayCalendar::england_and_wales();
+        let a = appeal_due(
+            d(2025, 4, 16),
+            MediationCertificate::Issued(d(2025, 5, 22)),
+            &cal,
+        )
+        .unwrap();
+        assert_eq!(a.due(), d(2025, 6, 22));
+        assert_eq!(a.tribunal_effective(), Some(d(2025, 6, 23)));
+        let b = appeal_due(
+            d(2025, 4, 16),
+            MediationCertificate::Issued(d(2025, 4, 20)),
+            &cal,
+        )
+        .unwrap();
+        assert_eq!(b.due(), d(2025, 6, 16));
+    }
+
+    #[test]
+    fn t_review_12m_readings() {
+        let cal = HolidayCalendar::england_and_wales();
+        let strict = review_due(d(2025, 5, 23), ReviewDueReading::default(), &cal).unwrap();
+        assert_eq!(strict.due(), d(2026, 5, 22));
+        let lenient = review_due(d(2025, 5, 23), ReviewDueReading::Anniversary, &cal).unwrap();
+        assert_eq!(lenient.due(), d(2026, 5, 23));
+        assert!(UnderFiveInterval::months(2).is_err());
+        assert_eq!(
+            under_five_review_due(d(2025, 1, 31), UnderFiveInterval::months(3).unwrap(), &cal)
+                .unwrap()
+                .due(),
+            d(2025, 4, 30)
+        );
+    }
+
+    #[test]
+    fn dc9_receipt_estimates() {
+        let cal = HolidayCalendar::england_and_wales();
+        let fri = d(2025, 4, 17); // Thursday before Good Friday
+        assert_eq!(
+            estimated_receipt(fri, ServiceMethod::FirstClassPost, &cal).unwrap(),
+            d(2025, 4, 22)
+        );
+        assert_eq!(
+            estimated_receipt(
+                d(2025, 6, 2),
+                ServiceMethod::Email {
+                    time: SentTime::BeforeFivePm
+                },
+                &cal
+            )
+            .unwrap(),
+            d(2025, 6, 2)
+        );
+        assert_eq!(
+            estimated_receipt(
+                d(2025, 6, 2),
+                ServiceMethod::Email {
+                    time: SentTime::AfterFivePm
+                },
+                &cal
+            )
+            .unwrap(),
+            d(2025, 6, 3)
+        );
+        assert_eq!(
+            estimated_receipt(
+                d(2025, 6, 7),
+                ServiceMethod::HandDelivery {
+                    time: SentTime::BeforeFivePm
+                },
+                &cal
+            )
+            .unwrap(),
+            d(2025, 6, 9)
+        );
+        assert_eq!(
+            estimated_receipt(
+                d(2025, 6, 2),
+                ServiceMethod::SecondClassPostPracticeDirection,
+                &cal
+            )
+            .unwrap(),
+            d(2025, 6, 6)
+        );
+        assert!(estimated_receipt(
+            d(2025, 6, 2),
+            ServiceMethod::SignedFor {
+                signed_on: d(2025, 6, 1)
+            },
+            &cal
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn extreme_dates_are_errors_not_panics() {
+        let cal = HolidayCalendar::england_and_wales();
+        assert!(final_plan_due(NaiveDate::MAX, &cal).is_err());
+        assert!(review_invitations_due(NaiveDate::MIN, &cal).is_err());
+        assert!(appeal_due(NaiveDate::MAX, MediationCertificate::NotIssued, &cal).is_err());
+        assert!(statutory_timeline(NaiveDate::MAX, &cal).is_err());
+    }
+}

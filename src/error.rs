@@ -1,0 +1,119 @@
+//! The crate's one error type.
+//!
+//! Every message is written for the person who has to act on it — a caseworker,
+//! an SEN officer, a developer wiring a case-management system — and says what
+//! was wrong and what to do about it.
+
+use chrono::NaiveDate;
+
+/// Shorthand for `Result<T, send_pathway::Error>`.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+/// Everything that can go wrong in `send-pathway`.
+///
+/// The enum is `#[non_exhaustive]`: new failure modes arrive as new variants in
+/// minor releases, so match with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A working-day calculation touched a date the bank-holiday table does not cover.
+    #[error(
+        "{date} is outside the bank-holiday table, which covers {first_year} to {last_year}; \
+         add that year's England and Wales bank holidays to the calendar before counting working days"
+    )]
+    OutsideHolidayTable {
+        /// The date that could not be classified.
+        date: NaiveDate,
+        /// First calendar year the table covers.
+        first_year: i32,
+        /// Last calendar year the table covers.
+        last_year: i32,
+    },
+
+    /// Working-day arithmetic would end in a year the bank-holiday table does not cover.
+    #[error(
+        "counting {working_days} working days from {from} runs outside the bank-holiday table \
+         ({first_year} to {last_year}); extend the table with the missing years' bank holidays"
+    )]
+    BeyondHolidayTable {
+        /// The date counted from.
+        from: NaiveDate,
+        /// How many working days were counted.
+        working_days: u32,
+        /// First calendar year the table covers.
+        first_year: i32,
+        /// Last calendar year the table covers.
+        last_year: i32,
+    },
+
+    /// Date arithmetic left the range of dates that can be represented.
+    #[error("{operation} starting from {from} runs past the last representable date; check the date entered")]
+    DateOverflow {
+        /// The date the arithmetic started from.
+        from: NaiveDate,
+        /// What was being computed, in words.
+        operation: &'static str,
+    },
+
+    /// A bank-holiday table supplied by the caller is inconsistent.
+    #[error("invalid bank-holiday table: {reason}")]
+    InvalidHolidayTable {
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A school term calendar supplied by the caller is inconsistent.
+    #[error("invalid term calendar: {reason}")]
+    InvalidTermCalendar {
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A date that must come after another comes before it.
+    #[error(
+        "{later_label} ({later}) is before {earlier_label} ({earlier}); check the dates entered"
+    )]
+    DatesOutOfOrder {
+        /// Name of the date that should be the earlier one.
+        earlier_label: &'static str,
+        /// Its value.
+        earlier: NaiveDate,
+        /// Name of the date that should be the later one.
+        later_label: &'static str,
+        /// Its value.
+        later: NaiveDate,
+    },
+
+    /// A value is outside the range the law or the local policy allows.
+    #[error("{what} must be between {min} and {max}, but {given} was given")]
+    OutOfRange {
+        /// What the value is.
+        what: &'static str,
+        /// Smallest allowed value.
+        min: i64,
+        /// Largest allowed value.
+        max: i64,
+        /// The value supplied.
+        given: i64,
+    },
+
+    /// A stored record does not agree with itself.
+    #[error("stored record rejected: {reason}")]
+    InconsistentRecord {
+        /// What does not agree.
+        reason: String,
+    },
+
+    /// An exception was claimed against a deadline it cannot excuse, or its facts do not meet the legal test.
+    #[error("exception {exception} cannot excuse this deadline: {reason}")]
+    ExceptionNotApplicable {
+        /// The exception claimed (e.g. `EXC-13-3`).
+        exception: crate::exceptions::ExceptionId,
+        /// Why it does not apply.
+        reason: String,
+    },
+
+    /// A rule identifier string that this crate does not know.
+    #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
+    UnknownRule(String),
+}

@@ -1,0 +1,634 @@
+//! Exceptions to the time limits, and judging an act against a deadline.
+//!
+//! The Regulations let the council (or an adviser) miss certain limits when "it
+//! is impractical to do so because" of a listed ground (DOMAIN §4). An exception
+//! **never moves the due date** and computes no new one (DC-10): the fixed limit
+//! is disapplied while the cause makes compliance impractical, "as soon as
+//! practicable" still binds, and each deadline is judged on its own — a
+//! week-6 exception does not carry to week 16 or week 20.
+//!
+//! The model is [`Compliance`]: `Met | Pending | Missed | MissedExcused(id)`,
+//! always against the unchanged [`Deadline`].
+
+use core::fmt;
+
+use chrono::NaiveDate;
+
+use crate::calendar::{ClosedPeriod, DateRange};
+use crate::deadlines::Deadline;
+use crate::error::{Error, Result};
+use crate::rule::RuleId;
+
+/// The exception provisions (DOMAIN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum ExceptionId {
+    /// EXC-5-4: reg 5(4), excuses T-DECIDE-6W.
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-5-4"))]
+    Exc5_4,
+    /// EXC-8-2: reg 8(2), excuses T-ADVICE-6W.
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-8-2"))]
+    Exc8_2,
+    /// EXC-10-4: reg 10(4), excuses T-NOTISSUE-16W.
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-10-4"))]
+    Exc10_4,
+    /// EXC-13-3: reg 13(3), excuses T-FINAL-20W (on the reg 10(4)(a)–(d) grounds).
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-13-3"))]
+    Exc13_3,
+    /// EXC-27-3: reg 27(3), excuses T-REASSESS-FINAL-14W.
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-27-3"))]
+    Exc27_3,
+    /// EXC-COVID: SI 2020/471, coronavirus, 1 May to 25 September 2020 only. Historic data.
+    #[cfg_attr(feature = "serde", serde(rename = "EXC-COVID"))]
+    ExcCovid,
+}
+
+/// First and last day of the coronavirus exception (SI 2020/471), inclusive.
+const COVID_FIRST: (i32, u32, u32) = (2020, 5, 1);
+const COVID_LAST: (i32, u32, u32) = (2020, 9, 25);
+
+/// Minimum continuous closure, and minimum absence, in days (DOMAIN §4).
+pub const MINIMUM_CLOSURE_DAYS: i64 = 28;
+/// Minimum continuous absence from the area inside the statutory period, in days
+/// (the conservative reading of "a continuous period of not less than 4 weeks").
+pub const MINIMUM_ABSENCE_DAYS: i64 = 28;
+
+impl ExceptionId {
+    /// The rule that states the exception.
+    pub fn rule(self) -> RuleId {
+        match self {
+            ExceptionId::Exc5_4 => RuleId::Exc5_4,
+            ExceptionId::Exc8_2 => RuleId::Exc8_2,
+            ExceptionId::Exc10_4 => RuleId::Exc10_4,
+            ExceptionId::Exc13_3 => RuleId::Exc13_3,
+            ExceptionId::Exc27_3 => RuleId::Exc27_3,
+            ExceptionId::ExcCovid => RuleId::ExcCovid,
+        }
+    }
+
+    /// Whether this exception can excuse a deadline of `rule`.
+    ///
+    /// The coronavirus modification reached the Regulations' time limits
+    /// generally, so EXC-COVID excuses any statutory clock of the SEND
+    /// Regulations; never a local target or the tribunal's own limits.
+    pub fn excuses(self, rule: RuleId) -> bool {
+        match self {
+            ExceptionId::Exc5_4 => rule == RuleId::TDecide6w,
+            ExceptionId::Exc8_2 => rule == RuleId::TAdvice6w,
+            ExceptionId::Exc10_4 => rule == RuleId::TNotIssue16w,
+            ExceptionId::Exc13_3 => rule == RuleId::TFinal20w,
+            ExceptionId::Exc27_3 => rule == RuleId::TReassessFinal14w,
+            ExceptionId::ExcCovid => {
+                rule.is_statutory()
+                    && rule.source().contains("SEND Regulations")
+                    && rule.code().starts_with("T-")
+            }
+        }
+    }
+
+    /// Whether `ground` is one the provision lists.
+    pub fn allows(self, ground: &ExceptionGround) -> bool {
+        use ExceptionGround as G;
+        match self {
+            ExceptionId::Exc5_4
+            | ExceptionId::Exc10_4
+            | ExceptionId::Exc13_3
+            | ExceptionId::Exc27_3 => matches!(
+                ground,
+                G::SchoolClosure { .. }
+                    | G::EarlyYearsClosure { .. }
+                    | G::ExceptionalPersonalCircumstances
+                    | G::AbsenceFromArea { .. }
+            ),
+            ExceptionId::Exc8_2 => matches!(
+                ground,
+                G::ExceptionalPersonalCircumstances
+                    | G::AbsenceFromArea { .. }
+                    | G::MissedAppointment { .. }
+            ),
+            ExceptionId::ExcCovid => matches!(ground, G::Coronavirus),
+        }
+    }
+}
+
+impl fmt::Display for ExceptionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.rule().code())
+    }
+}
+
+/// The facts an exception rests on (the lettered grounds of DOMAIN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "ground", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ExceptionGround {
+    /// Ground (a): the council asked the school or post-16 head/principal for
+    /// advice during the closure window of that setting. Never covers EP,
+    /// health or social-care advice.
+    SchoolClosure {
+        /// The date of the council's request for that setting's advice.
+        advice_requested_on: NaiveDate,
+        /// The setting's continuous closure.
+        closure: ClosedPeriod,
+    },
+    /// Ground (b): the same for an early-years provider's SEN lead.
+    EarlyYearsClosure {
+        /// The date of the council's request for that provider's advice.
+        advice_requested_on: NaiveDate,
+        /// The provider's continuous closure.
+        closure: ClosedPeriod,
+    },
+    /// Exceptional personal circumstances affecting the child, the parent or
+    /// the young person during the period (5(4)(c), 8(2)(a)). The facts go in
+    /// the claim's text.
+    ExceptionalPersonalCircumstances,
+    /// Absence of the child, parent or young person from the council's area for
+    /// a continuous period of at least 4 weeks during the period (5(4)(d), 8(2)(b)).
+    AbsenceFromArea {
+        /// The days absent.
+        absence: DateRange,
+    },
+    /// The child or young person missed an appointment for an examination or
+    /// test the adviser made during the period (8(2)(c)).
+    MissedAppointment {
+        /// The day of the missed appointment.
+        appointment_on: NaiveDate,
+    },
+    /// The coronavirus reason (EXC-COVID).
+    Coronavirus,
+}
+
+/// The closure window of a continuous closure (DOMAIN §4, grounds (a)/(b)).
+///
+/// With C the first closed day and R the reopening day, a closure counts only
+/// if it lasted at least 28 days (R − C ≥ 28); the window is then C − 7 …
+/// R − 7, both ends included (inclusivity is DOMAIN's recommendation).
+/// Returns `None` for a shorter closure.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::{calendar::ClosedPeriod, exceptions::closure_window};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let summer = ClosedPeriod { first_closed: d(2025, 7, 23), reopens: d(2025, 9, 3) };
+/// let window = closure_window(summer).unwrap();
+/// assert_eq!((window.first(), window.last()), (d(2025, 7, 16), d(2025, 8, 27)));
+/// ```
+pub fn closure_window(closure: ClosedPeriod) -> Option<DateRange> {
+    if closure.days_closed() < MINIMUM_CLOSURE_DAYS {
+        return None;
+    }
+    let week = chrono::Days::new(7);
+    let first = closure.first_closed.checked_sub_days(week)?;
+    let last = closure.reopens.checked_sub_days(week)?;
+    DateRange::new(first, last).ok()
+}
+
+/// An exception claimed against one deadline, with the record the Code of
+/// Practice expects: the ground, the facts, and why compliance was impractical
+/// (and the parent or young person must be told, CoP 9.43).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "ExceptionClaimRecord", into = "ExceptionClaimRecord")
+)]
+pub struct ExceptionClaim {
+    exception: ExceptionId,
+    ground: ExceptionGround,
+    facts: String,
+    impractical_because: String,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ExceptionClaimRecord {
+    exception: ExceptionId,
+    ground: ExceptionGround,
+    facts: String,
+    impractical_because: String,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<ExceptionClaimRecord> for ExceptionClaim {
+    type Error = Error;
+    fn try_from(r: ExceptionClaimRecord) -> Result<Self> {
+        ExceptionClaim::new(r.exception, r.ground, r.facts, r.impractical_because)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<ExceptionClaim> for ExceptionClaimRecord {
+    fn from(c: ExceptionClaim) -> Self {
+        ExceptionClaimRecord {
+            exception: c.exception,
+            ground: c.ground,
+            facts: c.facts,
+            impractical_because: c.impractical_because,
+        }
+    }
+}
+
+impl ExceptionClaim {
+    /// Record a claim.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ExceptionNotApplicable`] when the provision does not list the
+    /// ground, or when the facts or the "impractical because" note is empty.
+    pub fn new(
+        exception: ExceptionId,
+        ground: ExceptionGround,
+        facts: impl Into<String>,
+        impractical_because: impl Into<String>,
+    ) -> Result<Self> {
+        let (facts, impractical_because) = (facts.into(), impractical_because.into());
+        let not = |reason: &str| Error::ExceptionNotApplicable {
+            exception,
+            reason: reason.to_owned(),
+        };
+        if !exception.allows(&ground) {
+            return Err(not("the provision does not list that ground"));
+        }
+        if facts.trim().is_empty() {
+            return Err(not("record the facts the exception rests on"));
+        }
+        if impractical_because.trim().is_empty() {
+            return Err(not("record why keeping to the time limit was impractical"));
+        }
+        Ok(ExceptionClaim {
+            exception,
+            ground,
+            facts,
+            impractical_because,
+        })
+    }
+
+    /// The provision claimed.
+    pub fn exception(&self) -> ExceptionId {
+        self.exception
+    }
+
+    /// The ground.
+    pub fn ground(&self) -> &ExceptionGround {
+        &self.ground
+    }
+
+    /// The facts recorded.
+    pub fn facts(&self) -> &str {
+        &self.facts
+    }
+
+    /// Why compliance was impractical.
+    pub fn impractical_because(&self) -> &str {
+        &self.impractical_because
+    }
+
+    /// Check the claim against one deadline: that the provision excuses that
+    /// rule and that the ground's facts meet the legal test.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ExceptionNotApplicable`] saying which test failed.
+    pub fn check_against(&self, deadline: &Deadline) -> Result<()> {
+        let id = self.exception;
+        let not = |reason: String| {
+            Err(Error::ExceptionNotApplicable {
+                exception: id,
+                reason,
+            })
+        };
+        if !id.excuses(deadline.rule()) {
+            return not(format!(
+                "{id} does not apply to {} (each deadline is judged on its own)",
+                deadline.rule()
+            ));
+        }
+        // The statutory period: the day after the anchor up to the due date.
+        let period_start = deadline.anchor().succ_opt().unwrap_or(deadline.anchor());
+        let period =
+            DateRange::new(period_start, deadline.due()).unwrap_or(DateRange::day(deadline.due()));
+        match self.ground {
+            ExceptionGround::SchoolClosure { advice_requested_on, closure }
+            | ExceptionGround::EarlyYearsClosure { advice_requested_on, closure } => match closure_window(closure) {
+                None => not(format!(
+                    "the closure from {} lasted {} days; it must last at least {MINIMUM_CLOSURE_DAYS}",
+                    closure.first_closed,
+                    closure.days_closed()
+                )),
+                Some(window) if !window.contains(advice_requested_on) => not(format!(
+                    "the advice was requested on {advice_requested_on}, outside the closure window {} to {}",
+                    window.first(),
+                    window.last()
+                )),
+                Some(_) => Ok(()),
+            },
+            ExceptionGround::ExceptionalPersonalCircumstances => Ok(()),
+            ExceptionGround::AbsenceFromArea { absence } => {
+                let first = absence.first().max(period.first());
+                let last = absence.last().min(period.last());
+                let days = (last - first).num_days() + 1;
+                if days >= MINIMUM_ABSENCE_DAYS {
+                    Ok(())
+                } else {
+                    not(format!(
+                        "only {} days of the absence fall within the period {} to {}; at least {MINIMUM_ABSENCE_DAYS} continuous days are needed",
+                        days.max(0),
+                        period.first(),
+                        period.last()
+                    ))
+                }
+            }
+            ExceptionGround::MissedAppointment { appointment_on } => {
+                if period.contains(appointment_on) {
+                    Ok(())
+                } else {
+                    not(format!("the missed appointment on {appointment_on} is outside the period {} to {}", period.first(), period.last()))
+                }
+            }
+            ExceptionGround::Coronavirus => {
+                let covid = match (
+                    NaiveDate::from_ymd_opt(COVID_FIRST.0, COVID_FIRST.1, COVID_FIRST.2),
+                    NaiveDate::from_ymd_opt(COVID_LAST.0, COVID_LAST.1, COVID_LAST.2),
+                ) {
+                    (Some(a), Some(b)) => DateRange::new(a, b)?,
+                    _ => return not("the coronavirus period cannot be represented".into()),
+                };
+                if period.overlaps(&covid) {
+                    Ok(())
+                } else {
+                    not(format!(
+                        "the period {} to {} does not overlap 1 May to 25 September 2020",
+                        period.first(),
+                        period.last()
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Whether the act a deadline asks for has been done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "status", content = "on", rename_all = "snake_case")
+)]
+pub enum Act {
+    /// Done on this date.
+    Done(NaiveDate),
+    /// Not done yet.
+    NotDone,
+}
+
+/// How an act stands against its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "status", content = "exception", rename_all = "snake_case")
+)]
+pub enum Compliance {
+    /// Done on or before the due date.
+    Met,
+    /// Not done, and the due date has not passed.
+    Pending,
+    /// Done late, or not done and the due date has passed.
+    Missed,
+    /// Missed, but an exception applies; the due date did not move.
+    MissedExcused(ExceptionId),
+}
+
+impl Compliance {
+    /// Whether the limit was kept or is still open (Met or Pending).
+    pub fn is_in_time(self) -> bool {
+        matches!(self, Compliance::Met | Compliance::Pending)
+    }
+}
+
+impl fmt::Display for Compliance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Compliance::Met => f.write_str("Met"),
+            Compliance::Pending => f.write_str("Pending"),
+            Compliance::Missed => f.write_str("Missed"),
+            Compliance::MissedExcused(id) => write!(f, "Missed, excused ({id})"),
+        }
+    }
+}
+
+/// Judge an act against one deadline on `today`, with any exceptions claimed
+/// for that deadline.
+///
+/// The due date never moves. An exception matters only when the limit was
+/// missed: then the first claim that holds makes the result
+/// [`Compliance::MissedExcused`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::{calendar::HolidayCalendar, deadlines, exceptions::{judge, Act, Compliance}};
+/// let cal = HolidayCalendar::england_and_wales();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let final_plan = deadlines::final_plan_due(d(2025, 1, 6), &cal)?;
+/// assert_eq!(judge(&final_plan, Act::Done(d(2025, 5, 23)), d(2025, 6, 1), &[])?, Compliance::Met);
+/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 1), &[])?, Compliance::Pending);
+/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 27), &[])?, Compliance::Missed);
+/// # Ok::<(), send_pathway::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::ExceptionNotApplicable`] when a claim does not hold for this
+/// deadline (claims are never silently ignored); [`Error::DatesOutOfOrder`]
+/// when a forward-running act is dated before the event that started its clock.
+pub fn judge(
+    deadline: &Deadline,
+    act: Act,
+    today: NaiveDate,
+    claims: &[ExceptionClaim],
+) -> Result<Compliance> {
+    for claim in claims {
+        claim.check_against(deadline)?;
+    }
+    let late = match act {
+        Act::Done(on) => {
+            if deadline.convention().runs_forward() && on < deadline.anchor() {
+                return Err(Error::DatesOutOfOrder {
+                    earlier_label: "the event that started the clock",
+                    earlier: deadline.anchor(),
+                    later_label: "the act",
+                    later: on,
+                });
+            }
+            on > deadline.due()
+        }
+        Act::NotDone => today > deadline.due(),
+    };
+    Ok(match (late, act, claims.first()) {
+        (false, Act::Done(_), _) => Compliance::Met,
+        (false, Act::NotDone, _) => Compliance::Pending,
+        (true, _, Some(claim)) => Compliance::MissedExcused(claim.exception()),
+        (true, _, None) => Compliance::Missed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::HolidayCalendar;
+    use crate::deadlines;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn summer() -> ClosedPeriod {
+        ClosedPeriod {
+            first_closed: d(2025, 7, 23),
+            reopens: d(2025, 9, 3),
+        }
+    }
+
+    #[test]
+    fn closure_window_needs_28_days() {
+        let short = ClosedPeriod {
+            first_closed: d(2025, 10, 25),
+            reopens: d(2025, 11, 3),
+        };
+        assert_eq!(closure_window(short), None);
+        let exactly = ClosedPeriod {
+            first_closed: d(2025, 7, 1),
+            reopens: d(2025, 7, 29),
+        };
+        assert!(closure_window(exactly).is_some());
+    }
+
+    #[test]
+    fn exc_13_3_excuses_only_the_final_plan() {
+        let cal = HolidayCalendar::england_and_wales();
+        let claim = ExceptionClaim::new(
+            ExceptionId::Exc13_3,
+            ExceptionGround::SchoolClosure {
+                advice_requested_on: d(2025, 7, 17),
+                closure: summer(),
+            },
+            "head teacher asked for advice on 17 July; school closed 23 July to 2 September",
+            "the school could not give its advice while closed",
+        )
+        .unwrap();
+        let final_plan = deadlines::final_plan_due(d(2025, 5, 19), &cal).unwrap();
+        assert_eq!(
+            judge(
+                &final_plan,
+                Act::Done(d(2025, 10, 24)),
+                d(2025, 11, 1),
+                std::slice::from_ref(&claim)
+            )
+            .unwrap(),
+            Compliance::MissedExcused(ExceptionId::Exc13_3)
+        );
+        assert_eq!(final_plan.due(), d(2025, 10, 6), "the due date never moves");
+        let decision = deadlines::decision_to_assess_due(d(2025, 5, 19), &cal).unwrap();
+        assert!(judge(&decision, Act::Done(d(2025, 7, 1)), d(2025, 7, 1), &[claim]).is_err());
+    }
+
+    #[test]
+    fn exc_10_4_request_before_window_is_no_exception() {
+        let cal = HolidayCalendar::england_and_wales();
+        let claim = ExceptionClaim::new(
+            ExceptionId::Exc10_4,
+            ExceptionGround::SchoolClosure {
+                advice_requested_on: d(2025, 7, 14),
+                closure: summer(),
+            },
+            "asked on 14 July",
+            "closed",
+        )
+        .unwrap();
+        let not_issue = deadlines::not_to_issue_due(d(2025, 5, 19), &cal).unwrap();
+        assert!(matches!(
+            claim.check_against(&not_issue),
+            Err(Error::ExceptionNotApplicable { .. })
+        ));
+    }
+
+    #[test]
+    fn exc_8_2_grounds() {
+        let cal = HolidayCalendar::england_and_wales();
+        let advice = deadlines::advice_due(d(2025, 2, 17), &cal).unwrap();
+        let missed = ExceptionClaim::new(
+            ExceptionId::Exc8_2,
+            ExceptionGround::MissedAppointment {
+                appointment_on: d(2025, 3, 3),
+            },
+            "DNA clinic",
+            "no new slot",
+        )
+        .unwrap();
+        assert!(missed.check_against(&advice).is_ok());
+        let absence = ExceptionGround::AbsenceFromArea {
+            absence: DateRange::new(d(2025, 2, 20), d(2025, 3, 10)).unwrap(),
+        };
+        let short =
+            ExceptionClaim::new(ExceptionId::Exc8_2, absence, "abroad", "not seen").unwrap();
+        assert!(
+            short.check_against(&advice).is_err(),
+            "19 days is not 4 weeks"
+        );
+        assert!(ExceptionClaim::new(
+            ExceptionId::Exc8_2,
+            ExceptionGround::SchoolClosure {
+                advice_requested_on: d(2025, 7, 17),
+                closure: summer()
+            },
+            "x",
+            "y"
+        )
+        .is_err());
+        assert!(ExceptionClaim::new(
+            ExceptionId::Exc8_2,
+            ExceptionGround::ExceptionalPersonalCircumstances,
+            "",
+            "y"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn exc_covid_only_in_2020() {
+        let cal = HolidayCalendar::england_and_wales();
+        let claim = ExceptionClaim::new(
+            ExceptionId::ExcCovid,
+            ExceptionGround::Coronavirus,
+            "lockdown",
+            "services closed",
+        )
+        .unwrap();
+        assert!(claim
+            .check_against(&deadlines::final_plan_due(d(2020, 3, 2), &cal).unwrap())
+            .is_ok());
+        assert!(claim
+            .check_against(&deadlines::final_plan_due(d(2021, 3, 1), &cal).unwrap())
+            .is_err());
+        assert!(
+            claim
+                .check_against(&deadlines::draft_target(d(2020, 3, 2), &cal).unwrap())
+                .is_err(),
+            "not a statutory limit"
+        );
+    }
+
+    #[test]
+    fn act_before_its_clock_started_is_an_error() {
+        let cal = HolidayCalendar::england_and_wales();
+        let decision = deadlines::decision_to_assess_due(d(2025, 1, 6), &cal).unwrap();
+        assert!(judge(&decision, Act::Done(d(2025, 1, 1)), d(2025, 1, 10), &[]).is_err());
+        let invite = deadlines::review_invitations_due(d(2026, 3, 11), &cal).unwrap();
+        assert_eq!(
+            judge(&invite, Act::Done(d(2026, 2, 20)), d(2026, 3, 1), &[]).unwrap(),
+            Compliance::Met
+        );
+    }
+}
