@@ -113,6 +113,24 @@ pub enum Error {
         reason: String,
     },
 
+    /// An action would break a rule of the pathway; the rule is named.
+    #[error("{rule} ({source}): {reason}", source = rule.source())]
+    RuleBroken {
+        /// The rule that forbids the action.
+        rule: crate::rule::RuleId,
+        /// What was attempted and why it is not allowed.
+        reason: String,
+    },
+
+    /// An amount of money is not a valid sum in pounds.
+    #[error("invalid amount {given:?}: {reason}")]
+    InvalidAmount {
+        /// The amount as given.
+        given: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
     /// A rule identifier string that this crate does not know.
     #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
     UnknownRule(String),

@@ -20,6 +20,8 @@
 //!   returning a [`Deadline`] that names its rule and legal source.
 //! * [`exceptions`] — the exception grounds (`EXC-*`), the school-closure test,
 //!   and judging an act as Met / Pending / Missed / MissedExcused.
+//! * [`asc`] — Additional Support Contracts (Sutton): caps, terms, lifecycle.
+//! * [`money`] — [`money::Pounds`], exact sums in pounds.
 //! * [`policy`] — what differs between councils ([`LocalPolicy`], with Sutton
 //!   and Salford presets).
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
@@ -77,10 +79,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 
+pub mod asc;
 pub mod calendar;
 pub mod deadlines;
 pub mod error;
 pub mod exceptions;
+pub mod money;
 pub mod policy;
 pub mod rule;
 

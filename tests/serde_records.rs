@@ -107,3 +107,110 @@ fn claims_and_policies_round_trip() {
         "\"ASC-TERM-CAP\""
     );
 }
+
+mod asc_records {
+    use super::d;
+    use send_pathway::asc::*;
+    use send_pathway::calendar::{Term, TermCalendar, TermName};
+    use send_pathway::money::Pounds;
+    use send_pathway::LocalPolicy;
+
+    fn funded_contract() -> AdditionalSupportContract {
+        let terms = TermCalendar::new(
+            vec![Term::new(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22)).unwrap()],
+            vec![],
+        )
+        .unwrap();
+        let two = Pounds::whole(2_000).unwrap();
+        let mut c = AdditionalSupportContract::request(
+            AscRequest {
+                child: "CYP".into(),
+                setting: "School".into(),
+                requested_by: AscRequester::PanelAfterAssessment,
+                received_on: d(2025, 4, 1),
+                plan: EhcPlanStatus::NoPlan,
+                evidence: AscEvidence {
+                    notional_budget_spent: Pounds::whole(6_000).unwrap(),
+                    use_of_notional_budget: "x".into(),
+                    reason_for_more: "x".into(),
+                    apdr_evidence: "x".into(),
+                    smart_outcomes: vec!["x".into()],
+                    family_involvement: "x".into(),
+                },
+                requested_per_term: two,
+            },
+            &LocalPolicy::sutton(),
+        )
+        .unwrap();
+        c.record_setup_meeting(SetupMeeting {
+            held_on: d(2025, 4, 2),
+            targets: vec!["t".into()],
+            impact_measures: "m".into(),
+            planned_use: "u".into(),
+            planned_amount: two,
+        })
+        .unwrap();
+        c.record_decision(AscDecision::new(
+            PanelAdvice {
+                panel_date: d(2025, 4, 3),
+                targets: Robustness::Robust,
+                recommended_per_term: two,
+            },
+            OfficerDecision::Approved {
+                officer: "o".into(),
+                decided_on: d(2025, 4, 3),
+                per_term: two,
+            },
+        ))
+        .unwrap();
+        let summer = terms.terms()[0].id();
+        c.fund_term(
+            &terms,
+            summer,
+            two,
+            d(2025, 4, 22),
+            Moderation::NotModerated,
+            &AwardsToDate::none(),
+        )
+        .unwrap();
+        c
+    }
+
+    #[test]
+    fn asc_contract_round_trips_with_money_as_strings() {
+        let c = funded_contract();
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(
+            json.contains("\"amount\":\"2000.00\""),
+            "money stored as a string: {json}"
+        );
+        assert!(
+            json.contains("\"no_right_of_appeal\"") && json.contains("\"high_needs_block\""),
+            "ASC-NO-APPEAL, ASC-HNB"
+        );
+        assert_eq!(
+            serde_json::from_str::<AdditionalSupportContract>(&json).unwrap(),
+            c
+        );
+    }
+
+    #[test]
+    fn tampered_asc_records_are_rejected() {
+        let json = serde_json::to_string(&funded_contract()).unwrap();
+        let over_cap = json.replace("\"amount\":\"2000.00\"", "\"amount\":\"2500.00\"");
+        let err = serde_json::from_str::<AdditionalSupportContract>(&over_cap).unwrap_err();
+        assert!(err.to_string().contains("ASC-TERM-CAP"), "{err}");
+        let with_plan = json.replace("\"no_plan\"", "\"has_plan\"");
+        assert!(
+            serde_json::from_str::<AdditionalSupportContract>(&with_plan)
+                .unwrap_err()
+                .to_string()
+                .contains("ASC-SCOPE")
+        );
+        let float = json.replace("\"amount\":\"2000.00\"", "\"amount\":2000.0");
+        assert!(
+            serde_json::from_str::<AdditionalSupportContract>(&float).is_err(),
+            "money is never a float"
+        );
+    }
+}

@@ -1,0 +1,1558 @@
+//! Additional Support Contracts (Sutton; DOMAIN §7, seed 001).
+//!
+//! An ASC lets a school add time-limited, High-Needs-funded support for a child
+//! or young person at SEN Support, without a full EHC needs assessment: at most
+//! £2,000 a term, for at most two terms, and at most £6,000 per child per
+//! academic year across contracts. Funding is agreed term by term; the second,
+//! final term only through the panel; after that, if support is still needed,
+//! the council is likely to consider an EHC needs assessment.
+//!
+//! The lifecycle, each step a method that checks its rule before changing
+//! anything (a refused step leaves the contract exactly as it was):
+//!
+//! 1. [`AdditionalSupportContract::request`] — by the setting or the panel
+//!    (ASC-REQUESTERS), with evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE), never
+//!    for a child with an EHC plan (ASC-SCOPE).
+//! 2. [`record_setup_meeting`](AdditionalSupportContract::record_setup_meeting) (ASC-SETUP-MEETING).
+//! 3. [`record_decision`](AdditionalSupportContract::record_decision): panel advice, officer decision
+//!    (ASC-DECISION), no appeal (ASC-NO-APPEAL), High Needs Block (ASC-HNB).
+//! 4. [`fund_term`](AdditionalSupportContract::fund_term), term by term (ASC-TERMLY-AGREEMENT), within the caps.
+//! 5. [`record_review`](AdditionalSupportContract::record_review) after one term (ASC-REVIEW-1TERM).
+//! 6. [`record_extension`](AdditionalSupportContract::record_extension): a final second term only
+//!    through the panel (ASC-EXTEND-PANEL).
+//! 7. [`end`](AdditionalSupportContract::end), with a prompt to consider an EHC needs assessment (ASC-TWO-TERMS).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::{AcademicYear, DateRange, TermCalendar, TermId};
+use crate::error::{Error, Result};
+use crate::money::Pounds;
+use crate::policy::{AscScheme, LocalPolicy};
+use crate::rule::RuleId;
+
+/// ASC-TERM-CAP: at most £2,000 a term.
+pub const TERM_CAP: Pounds = Pounds::whole_const(2_000);
+/// ASC-TWO-TERMS: at most two funded terms per contract.
+pub const MAX_TERMS: usize = 2;
+/// ASC-TERM-CAP × ASC-TWO-TERMS: at most £4,000 per contract.
+pub const CONTRACT_CAP: Pounds = Pounds::whole_const(4_000);
+/// ASC-YEAR-CAP: at most £6,000 per child per academic year, across contracts.
+pub const YEAR_CAP: Pounds = Pounds::whole_const(6_000);
+/// FUND-NOTIONAL-6K / ASC-NOTIONAL-FIRST: the school's notional SEN budget pays the first £6,000.
+pub const NOTIONAL_SEN_BUDGET: Pounds = Pounds::whole_const(6_000);
+
+fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
+    Error::RuleBroken {
+        rule,
+        reason: reason.into(),
+    }
+}
+
+fn require_text(rule: RuleId, text: &str, what: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        Err(broken(rule, format!("record {what}")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Who asked for the contract (ASC-REQUESTERS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum AscRequester {
+    /// (a) The educational setting, on the EHC needs assessment request form, to the SEN Service by secure e-mail.
+    Setting,
+    /// (b)(i) The panel, when an EHC needs assessment is requested: needs exist, a full assessment may not be needed.
+    PanelOnAssessmentRequest,
+    /// (b)(ii) The panel, after an EHC needs assessment: a plan may not be needed.
+    PanelAfterAssessment,
+}
+
+/// Whether the child or young person has an EHC plan (ASC-SCOPE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum EhcPlanStatus {
+    /// No EHC plan: the child is at SEN Support.
+    NoPlan,
+    /// An EHC plan is maintained.
+    HasPlan,
+}
+
+/// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AscEvidence {
+    /// How much of the notional SEN budget was spent on the child's SEN support.
+    pub notional_budget_spent: Pounds,
+    /// How the notional budget was used.
+    pub use_of_notional_budget: String,
+    /// The exceptional circumstances and/or less than expected progress.
+    pub reason_for_more: String,
+    /// Assess–plan–do–review evidence, focused on outcomes.
+    pub apdr_evidence: String,
+    /// SMART outcomes agreed with the family.
+    pub smart_outcomes: Vec<String>,
+    /// How the parent, carer or young person was involved.
+    pub family_involvement: String,
+}
+
+impl AscEvidence {
+    /// Check the evidence is complete.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] naming ASC-NOTIONAL-FIRST or ASC-EVIDENCE.
+    pub fn check(&self) -> Result<()> {
+        if self.notional_budget_spent < NOTIONAL_SEN_BUDGET {
+            return Err(broken(
+                RuleId::AscNotionalFirst,
+                format!(
+                    "the setting has spent {} of the {NOTIONAL_SEN_BUDGET} notional SEN budget; an ASC funds support beyond it",
+                    self.notional_budget_spent
+                ),
+            ));
+        }
+        require_text(
+            RuleId::AscNotionalFirst,
+            &self.use_of_notional_budget,
+            "how the notional SEN budget was used",
+        )?;
+        require_text(
+            RuleId::AscNotionalFirst,
+            &self.reason_for_more,
+            "the exceptional circumstances or less than expected progress",
+        )?;
+        require_text(
+            RuleId::AscEvidence,
+            &self.apdr_evidence,
+            "the assess-plan-do-review evidence",
+        )?;
+        require_text(
+            RuleId::AscEvidence,
+            &self.family_involvement,
+            "how the family was involved",
+        )?;
+        if self.smart_outcomes.iter().all(|o| o.trim().is_empty()) {
+            return Err(broken(
+                RuleId::AscEvidence,
+                "record at least one SMART outcome agreed with the family",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A request for an Additional Support Contract.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AscRequest {
+    /// The child or young person's reference in the caller's system.
+    pub child: String,
+    /// The setting that will provide the support.
+    pub setting: String,
+    /// Who asked (ASC-REQUESTERS).
+    pub requested_by: AscRequester,
+    /// When the SEN Service received the request.
+    pub received_on: NaiveDate,
+    /// Whether the child has an EHC plan (ASC-SCOPE).
+    pub plan: EhcPlanStatus,
+    /// The evidence (required when the setting asks).
+    pub evidence: AscEvidence,
+    /// The amount asked for, per term. May exceed the cap; awards never do.
+    pub requested_per_term: Pounds,
+}
+
+/// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SetupMeeting {
+    /// When it was held.
+    pub held_on: NaiveDate,
+    /// (a) Specific targets and outcomes.
+    pub targets: Vec<String>,
+    /// (b) How impact will be assessed and measured during the term.
+    pub impact_measures: String,
+    /// (c) How the funding (up to £2,000 for the term) will be used.
+    pub planned_use: String,
+    /// The amount planned for the term.
+    pub planned_amount: Pounds,
+}
+
+/// The panel's view of the targets (ASC-SETUP-MEETING step 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Robustness {
+    /// Sufficiently robust to ensure progress.
+    Robust,
+    /// Not robust enough.
+    NotRobust,
+}
+
+/// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PanelAdvice {
+    /// Date of the panel.
+    pub panel_date: NaiveDate,
+    /// Whether the targets are robust.
+    pub targets: Robustness,
+    /// Amount the panel recommends per term (within ASC-TERM-CAP).
+    pub recommended_per_term: Pounds,
+}
+
+/// The responsible officer's decision (ASC-DECISION).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
+pub enum OfficerDecision {
+    /// Funding approved, up to `per_term` a term.
+    Approved {
+        /// The officer's name or role.
+        officer: String,
+        /// Date of the decision.
+        decided_on: NaiveDate,
+        /// The most that may be awarded per term.
+        per_term: Pounds,
+    },
+    /// Declined.
+    Declined {
+        /// The officer's name or role.
+        officer: String,
+        /// Date of the decision.
+        decided_on: NaiveDate,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl OfficerDecision {
+    fn decided_on(&self) -> NaiveDate {
+        match self {
+            OfficerDecision::Approved { decided_on, .. }
+            | OfficerDecision::Declined { decided_on, .. } => *decided_on,
+        }
+    }
+}
+
+/// Whether the decision can be appealed (ASC-NO-APPEAL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum AscAppeal {
+    /// No right of appeal against the panel decision; statutory appeals on
+    /// "no to assess" and "no to issue" are unaffected.
+    NoRightOfAppeal,
+}
+
+/// Where the money comes from (ASC-HNB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum FundingSource {
+    /// The council's High Needs Block.
+    HighNeedsBlock,
+}
+
+/// A decision on a contract or its extension: panel advice, the officer's
+/// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AscDecision {
+    /// The panel's advice.
+    pub panel: PanelAdvice,
+    /// The officer's decision.
+    pub officer: OfficerDecision,
+    /// ASC-NO-APPEAL.
+    pub appeal: AscAppeal,
+    /// ASC-HNB.
+    pub funding: FundingSource,
+}
+
+impl AscDecision {
+    /// A decision; the appeal and funding facts are filled in.
+    pub fn new(panel: PanelAdvice, officer: OfficerDecision) -> Self {
+        AscDecision {
+            panel,
+            officer,
+            appeal: AscAppeal::NoRightOfAppeal,
+            funding: FundingSource::HighNeedsBlock,
+        }
+    }
+
+    /// The approved amount per term, if approved.
+    pub fn approved_per_term(&self) -> Option<Pounds> {
+        match self.officer {
+            OfficerDecision::Approved { per_term, .. } => Some(per_term),
+            OfficerDecision::Declined { .. } => None,
+        }
+    }
+
+    fn check(&self, not_before: NaiveDate) -> Result<()> {
+        if self.panel.panel_date < not_before {
+            return Err(Error::DatesOutOfOrder {
+                earlier_label: "the previous step",
+                earlier: not_before,
+                later_label: "the panel",
+                later: self.panel.panel_date,
+            });
+        }
+        if self.officer.decided_on() < self.panel.panel_date {
+            return Err(broken(
+                RuleId::AscDecision,
+                "the officer decides on the panel's advice, so after the panel",
+            ));
+        }
+        if self.panel.recommended_per_term > TERM_CAP {
+            return Err(broken(
+                RuleId::AscTermCap,
+                format!(
+                    "the panel may recommend at most {TERM_CAP} a term, not {}",
+                    self.panel.recommended_per_term
+                ),
+            ));
+        }
+        match &self.officer {
+            OfficerDecision::Approved {
+                per_term, officer, ..
+            } => {
+                require_text(RuleId::AscDecision, officer, "the responsible officer")?;
+                if *per_term > TERM_CAP {
+                    return Err(broken(
+                        RuleId::AscTermCap,
+                        format!("at most {TERM_CAP} a term may be approved, not {per_term}"),
+                    ));
+                }
+                if self.panel.targets == Robustness::NotRobust {
+                    return Err(broken(RuleId::AscSetupMeeting, "the panel found the targets not robust; the officer cannot approve funding for them"));
+                }
+                Ok(())
+            }
+            OfficerDecision::Declined {
+                officer, reason, ..
+            } => {
+                require_text(RuleId::AscDecision, officer, "the responsible officer")?;
+                require_text(RuleId::AscDecision, reason, "the reason for declining")
+            }
+        }
+    }
+}
+
+/// Head-teacher moderation of continued funding (ASC-TERMLY-AGREEMENT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Moderation {
+    /// The head teacher moderated the funding.
+    Moderated,
+    /// Not moderated (allowed only for the first term).
+    NotModerated,
+}
+
+/// One funded term (ASC-TERMLY-AGREEMENT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TermFunding {
+    /// The term, with its computed academic year.
+    pub term: TermId,
+    /// Its dates, from the caller's term calendar.
+    pub dates: DateRange,
+    /// The amount awarded.
+    pub amount: Pounds,
+    /// When the funding was agreed.
+    pub agreed_on: NaiveDate,
+    /// Head-teacher moderation.
+    pub moderation: Moderation,
+}
+
+/// Whether the first term worked (ASC-REVIEW-1TERM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Progress {
+    /// Successful in ensuring progress.
+    Successful,
+    /// Not successful.
+    NotSuccessful,
+}
+
+/// Whether the setting, young person or family want a second term (ASC-EXTEND-PANEL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ExtensionWish {
+    /// They wish to extend to a final term.
+    Wanted,
+    /// They do not.
+    NotWanted,
+}
+
+/// The review after one funded term (ASC-REVIEW-1TERM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TermReview {
+    /// When progress was reviewed.
+    pub reviewed_on: NaiveDate,
+    /// The outcome.
+    pub progress: Progress,
+    /// Whether a second term is wanted.
+    pub extension: ExtensionWish,
+}
+
+/// Whether support is still needed when the contract ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SupportStillNeeded {
+    /// Yes: consider an EHC needs assessment.
+    Yes,
+    /// No.
+    No,
+}
+
+/// What the council should consider next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum NextStep {
+    /// ASC-TWO-TERMS: support is still needed after the contract, so the
+    /// council is likely to consider an EHC needs assessment.
+    ConsiderEhcNeedsAssessment,
+    /// Continue at SEN Support from the setting's own resources.
+    ContinueSenSupport,
+}
+
+/// The end of a contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AscEnding {
+    /// When it ended.
+    pub ended_on: NaiveDate,
+    /// Whether support is still needed.
+    pub support_still_needed: SupportStillNeeded,
+    /// The prompt that follows.
+    pub next_step: NextStep,
+}
+
+/// Where a contract is in its lifecycle (derived from what has been recorded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum AscStage {
+    /// Requested; setup meeting not yet held.
+    Requested,
+    /// Setup meeting held; awaiting the panel and officer.
+    SetupMeetingHeld,
+    /// Declined by the officer.
+    Declined,
+    /// Approved; no term funded yet.
+    Approved,
+    /// First term funded; review due after it.
+    FirstTermFunded,
+    /// First term reviewed.
+    Reviewed,
+    /// Final second term approved by the panel; not yet funded.
+    ExtensionApproved,
+    /// Second and final term funded.
+    FinalTermFunded,
+    /// Ended.
+    Ended,
+}
+
+/// The awards a child already has on *other* contracts, for the per-term and
+/// per-year caps across contracts (ASC-TERM-CAP, ASC-YEAR-CAP).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(from = "Vec<(TermId, Pounds)>", into = "Vec<(TermId, Pounds)>")
+)]
+pub struct AwardsToDate {
+    by_term: BTreeMap<TermId, Pounds>,
+}
+
+impl From<Vec<(TermId, Pounds)>> for AwardsToDate {
+    fn from(pairs: Vec<(TermId, Pounds)>) -> Self {
+        let mut awards = AwardsToDate::default();
+        for (term, amount) in pairs {
+            // An overflowing sum is impossible for amounts capped at 10^12 each; keep the larger on failure.
+            if awards.add(term, amount).is_err() {
+                awards.by_term.insert(term, amount);
+            }
+        }
+        awards
+    }
+}
+
+impl From<AwardsToDate> for Vec<(TermId, Pounds)> {
+    fn from(a: AwardsToDate) -> Self {
+        a.by_term.into_iter().collect()
+    }
+}
+
+impl AwardsToDate {
+    /// No other awards.
+    pub fn none() -> Self {
+        AwardsToDate::default()
+    }
+
+    /// Sum the awards of the given contracts (pass the child's *other* contracts).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidAmount`] if the sums overflow (never for real data).
+    pub fn from_contracts<'a>(
+        contracts: impl IntoIterator<Item = &'a AdditionalSupportContract>,
+    ) -> Result<Self> {
+        let mut awards = AwardsToDate::default();
+        for contract in contracts {
+            for funded in contract.funded_terms() {
+                awards.add(funded.term, funded.amount)?;
+            }
+        }
+        Ok(awards)
+    }
+
+    fn add(&mut self, term: TermId, amount: Pounds) -> Result<()> {
+        let entry = self.by_term.entry(term).or_default();
+        *entry = entry.checked_add(amount)?;
+        Ok(())
+    }
+
+    /// Total awarded in one term.
+    pub fn in_term(&self, term: TermId) -> Pounds {
+        self.by_term.get(&term).copied().unwrap_or_default()
+    }
+
+    /// Total awarded in one academic year.
+    pub fn in_year(&self, year: AcademicYear) -> Pounds {
+        self.by_term
+            .iter()
+            .filter(|(t, _)| t.year == year)
+            .fold(Pounds::ZERO, |sum, (_, p)| {
+                sum.checked_add(*p).unwrap_or(sum)
+            })
+    }
+}
+
+/// The most that can be awarded, and which caps cut it down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CappedAward {
+    /// The amount that may be awarded.
+    pub amount: Pounds,
+    /// Every cap the request exceeds (empty when it is awarded in full): ASC-TERM-CAP,
+    /// ASC-DECISION (the approved amount), ASC-TWO-TERMS (£4,000 a contract), ASC-YEAR-CAP.
+    pub limited_by: Vec<RuleId>,
+}
+
+/// An Additional Support Contract and everything recorded on it.
+///
+/// Reading one back from storage re-checks every rule of this module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "AscRecord", into = "AscRecord"))]
+pub struct AdditionalSupportContract {
+    request: AscRequest,
+    setup_meeting: Option<SetupMeeting>,
+    decision: Option<AscDecision>,
+    terms: Vec<TermFunding>,
+    review: Option<TermReview>,
+    extension: Option<AscDecision>,
+    ending: Option<AscEnding>,
+}
+
+/// The stored form of a contract.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct AscRecord {
+    request: AscRequest,
+    #[serde(default)]
+    setup_meeting: Option<SetupMeeting>,
+    #[serde(default)]
+    decision: Option<AscDecision>,
+    #[serde(default)]
+    terms: Vec<TermFunding>,
+    #[serde(default)]
+    review: Option<TermReview>,
+    #[serde(default)]
+    extension: Option<AscDecision>,
+    #[serde(default)]
+    ending: Option<AscEnding>,
+}
+
+#[cfg(feature = "serde")]
+impl From<AdditionalSupportContract> for AscRecord {
+    fn from(c: AdditionalSupportContract) -> Self {
+        AscRecord {
+            request: c.request,
+            setup_meeting: c.setup_meeting,
+            decision: c.decision,
+            terms: c.terms,
+            review: c.review,
+            extension: c.extension,
+            ending: c.ending,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<AscRecord> for AdditionalSupportContract {
+    type Error = Error;
+    fn try_from(r: AscRecord) -> Result<Self> {
+        AdditionalSupportContract::replay(
+            r.request,
+            r.setup_meeting,
+            r.decision,
+            r.terms,
+            r.review,
+            r.extension,
+            r.ending,
+        )
+    }
+}
+
+impl AdditionalSupportContract {
+    /// Open a contract from a request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] when the council has no ASC scheme, the child has an
+    /// EHC plan (ASC-SCOPE), or a setting's evidence is incomplete
+    /// (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
+    pub fn request(request: AscRequest, policy: &LocalPolicy) -> Result<Self> {
+        if policy.asc == AscScheme::NotAvailable {
+            return Err(broken(
+                RuleId::AscScope,
+                format!(
+                    "{} has no Additional Support Contract scheme",
+                    policy.council
+                ),
+            ));
+        }
+        Self::open(request)
+    }
+
+    fn open(request: AscRequest) -> Result<Self> {
+        if request.plan == EhcPlanStatus::HasPlan {
+            return Err(broken(RuleId::AscScope, "an ASC is for a child or young person without an EHC plan; fund through the plan instead"));
+        }
+        require_text(
+            RuleId::AscRequesters,
+            &request.child,
+            "the child or young person",
+        )?;
+        require_text(RuleId::AscRequesters, &request.setting, "the setting")?;
+        if request.requested_by == AscRequester::Setting {
+            request.evidence.check()?;
+        }
+        Ok(AdditionalSupportContract {
+            request,
+            setup_meeting: None,
+            decision: None,
+            terms: Vec::new(),
+            review: None,
+            extension: None,
+            ending: None,
+        })
+    }
+
+    /// Rebuild a contract from its recorded steps, checking each in order.
+    #[allow(clippy::too_many_arguments)]
+    fn replay(
+        request: AscRequest,
+        setup_meeting: Option<SetupMeeting>,
+        decision: Option<AscDecision>,
+        terms: Vec<TermFunding>,
+        review: Option<TermReview>,
+        extension: Option<AscDecision>,
+        ending: Option<AscEnding>,
+    ) -> Result<Self> {
+        let mut c = Self::open(request)?;
+        if let Some(m) = setup_meeting {
+            c.record_setup_meeting(m)?;
+        }
+        if let Some(d) = decision {
+            c.record_decision(d)?;
+        }
+        let mut terms = terms.into_iter();
+        if let Some(first) = terms.next() {
+            c.push_term(first, None, &AwardsToDate::none())?;
+        }
+        if let Some(r) = review {
+            c.record_review(r)?;
+        }
+        if let Some(e) = extension {
+            c.record_extension(e)?;
+        }
+        if let Some(second) = terms.next() {
+            let first = c.terms.first().map(|t| t.term);
+            c.push_term(second, first, &AwardsToDate::none())?;
+        }
+        if let Some(extra) = terms.next() {
+            return Err(broken(
+                RuleId::AscTwoTerms,
+                format!(
+                    "a third term ({}) is recorded; a contract has at most two",
+                    extra.term
+                ),
+            ));
+        }
+        if let Some(e) = ending {
+            c.end(e.ended_on, e.support_still_needed)?;
+        }
+        Ok(c)
+    }
+
+    /// The request.
+    pub fn request_details(&self) -> &AscRequest {
+        &self.request
+    }
+
+    /// The setup meeting, if held.
+    pub fn setup_meeting(&self) -> Option<&SetupMeeting> {
+        self.setup_meeting.as_ref()
+    }
+
+    /// The decision, if taken.
+    pub fn decision(&self) -> Option<&AscDecision> {
+        self.decision.as_ref()
+    }
+
+    /// The funded terms, in order.
+    pub fn funded_terms(&self) -> &[TermFunding] {
+        &self.terms
+    }
+
+    /// The first-term review, if held.
+    pub fn review(&self) -> Option<&TermReview> {
+        self.review.as_ref()
+    }
+
+    /// The extension decision, if taken.
+    pub fn extension(&self) -> Option<&AscDecision> {
+        self.extension.as_ref()
+    }
+
+    /// The ending, if ended.
+    pub fn ending(&self) -> Option<&AscEnding> {
+        self.ending.as_ref()
+    }
+
+    /// Total awarded on this contract.
+    pub fn total_awarded(&self) -> Pounds {
+        self.terms.iter().fold(Pounds::ZERO, |sum, t| {
+            sum.checked_add(t.amount).unwrap_or(sum)
+        })
+    }
+
+    /// The days the contract runs: from the first funded term's first day to
+    /// the last funded term's last day. `None` before any term is funded.
+    pub fn period(&self) -> Option<DateRange> {
+        let (first, last) = (self.terms.first()?, self.terms.last()?);
+        DateRange::new(first.dates.first(), last.dates.last()).ok()
+    }
+
+    /// Where the contract is.
+    pub fn stage(&self) -> AscStage {
+        if self.ending.is_some() {
+            return AscStage::Ended;
+        }
+        match (
+            &self.setup_meeting,
+            &self.decision,
+            self.terms.len(),
+            &self.review,
+            &self.extension,
+        ) {
+            (None, None, ..) => AscStage::Requested,
+            (Some(_), None, ..) => AscStage::SetupMeetingHeld,
+            (_, Some(d), ..) if d.approved_per_term().is_none() => AscStage::Declined,
+            (_, Some(_), 0, ..) => AscStage::Approved,
+            (_, Some(_), 1, None, _) => AscStage::FirstTermFunded,
+            (_, Some(_), 1, Some(_), None) => AscStage::Reviewed,
+            (_, Some(_), 1, Some(_), Some(_)) => AscStage::ExtensionApproved,
+            _ => AscStage::FinalTermFunded,
+        }
+    }
+
+    fn not_ended(&self) -> Result<()> {
+        match self.ending {
+            Some(e) => Err(broken(
+                RuleId::AscTwoTerms,
+                format!("the contract ended on {}", e.ended_on),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// ASC-SETUP-MEETING: the setting meets the child and family at the setting.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] when already held, dated before the request,
+    /// missing its targets, measures or use, or planning more than £2,000.
+    pub fn record_setup_meeting(&mut self, meeting: SetupMeeting) -> Result<()> {
+        self.not_ended()?;
+        let rule = RuleId::AscSetupMeeting;
+        if self.setup_meeting.is_some() || self.decision.is_some() {
+            return Err(broken(rule, "the setup meeting is already recorded"));
+        }
+        if meeting.held_on < self.request.received_on {
+            return Err(broken(
+                rule,
+                format!(
+                    "the meeting on {} is before the request of {}",
+                    meeting.held_on, self.request.received_on
+                ),
+            ));
+        }
+        if meeting.targets.iter().all(|t| t.trim().is_empty()) {
+            return Err(broken(rule, "record (a) the targets and outcomes"));
+        }
+        require_text(
+            rule,
+            &meeting.impact_measures,
+            "(b) how impact will be measured during the term",
+        )?;
+        require_text(
+            rule,
+            &meeting.planned_use,
+            "(c) how the funding will be used",
+        )?;
+        if meeting.planned_amount > TERM_CAP {
+            return Err(broken(
+                RuleId::AscTermCap,
+                format!(
+                    "the plan uses {}, more than the {TERM_CAP} a term",
+                    meeting.planned_amount
+                ),
+            ));
+        }
+        self.setup_meeting = Some(meeting);
+        Ok(())
+    }
+
+    /// ASC-DECISION: the panel's advice and the officer's decision.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] when there was no setup meeting, the decision is
+    /// already recorded, or the amounts exceed ASC-TERM-CAP.
+    pub fn record_decision(&mut self, decision: AscDecision) -> Result<()> {
+        self.not_ended()?;
+        let Some(meeting) = &self.setup_meeting else {
+            return Err(broken(
+                RuleId::AscSetupMeeting,
+                "the panel decides after the setup meeting; record it first",
+            ));
+        };
+        if self.decision.is_some() {
+            return Err(broken(
+                RuleId::AscDecision,
+                "the decision is already recorded",
+            ));
+        }
+        decision.check(meeting.held_on)?;
+        self.decision = Some(decision);
+        Ok(())
+    }
+
+    /// The most that can be awarded for `term` on this contract, given the
+    /// child's awards on other contracts: the request cut down by the panel's
+    /// approval, ASC-TERM-CAP (also across contracts in one term),
+    /// ASC-TWO-TERMS (£4,000 a contract) and ASC-YEAR-CAP (£6,000 a year).
+    pub fn max_award(&self, requested: Pounds, term: TermId, others: &AwardsToDate) -> CappedAward {
+        let approved = if self.terms.is_empty() {
+            self.decision
+                .as_ref()
+                .and_then(AscDecision::approved_per_term)
+        } else {
+            self.extension
+                .as_ref()
+                .and_then(AscDecision::approved_per_term)
+        }
+        .unwrap_or(Pounds::ZERO);
+        let this_year = self
+            .terms
+            .iter()
+            .filter(|t| t.term.year == term.year)
+            .fold(Pounds::ZERO, |s, t| s.checked_add(t.amount).unwrap_or(s));
+        let limits = [
+            (
+                RuleId::AscTermCap,
+                TERM_CAP.saturating_sub(others.in_term(term)),
+            ),
+            (RuleId::AscDecision, approved),
+            (
+                RuleId::AscTwoTerms,
+                CONTRACT_CAP.saturating_sub(self.total_awarded()),
+            ),
+            (
+                RuleId::AscYearCap,
+                YEAR_CAP
+                    .saturating_sub(others.in_year(term.year))
+                    .saturating_sub(this_year),
+            ),
+        ];
+        // Every cap the request exceeds is a reason, even where another cap cuts deeper.
+        let mut amount = requested;
+        let mut limited_by = Vec::new();
+        for (rule, limit) in limits {
+            if requested > limit {
+                limited_by.push(rule);
+            }
+            amount = amount.min(limit);
+        }
+        CappedAward { amount, limited_by }
+    }
+
+    /// ASC-TERMLY-AGREEMENT: fund one term of the caller's term calendar.
+    ///
+    /// The first term needs an approval; the second needs a successful review
+    /// and the panel's extension, must be the term right after the first, and is
+    /// final (ASC-TWO-TERMS). Continued funding needs head-teacher moderation.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] naming the rule: no approval, a third term, a term
+    /// not in the calendar or not consecutive, agreement after the term ended,
+    /// or an amount above any cap (use [`max_award`](Self::max_award) first).
+    pub fn fund_term(
+        &mut self,
+        calendar: &TermCalendar,
+        term: TermId,
+        amount: Pounds,
+        agreed_on: NaiveDate,
+        moderation: Moderation,
+        others: &AwardsToDate,
+    ) -> Result<()> {
+        self.not_ended()?;
+        if self.terms.len() >= MAX_TERMS {
+            return Err(broken(
+                RuleId::AscTwoTerms,
+                "a contract funds at most two terms; consider an EHC needs assessment",
+            ));
+        }
+        let dates = calendar.term(term).map(|t| t.dates).ok_or_else(|| {
+            broken(
+                RuleId::AscTermlyAgreement,
+                format!("{term} is not in the school's term calendar"),
+            )
+        })?;
+        let previous = self.terms.first().map(|t| t.term);
+        if let Some(first) = previous {
+            let next = calendar.term_after(first).map(|t| t.id());
+            if next != Some(term) {
+                return Err(broken(
+                    RuleId::AscExtendPanel,
+                    format!("the final term must follow {first} directly; {term} does not"),
+                ));
+            }
+        }
+        self.push_term(
+            TermFunding {
+                term,
+                dates,
+                amount,
+                agreed_on,
+                moderation,
+            },
+            previous,
+            others,
+        )
+    }
+
+    fn push_term(
+        &mut self,
+        funding: TermFunding,
+        expected_previous: Option<TermId>,
+        others: &AwardsToDate,
+    ) -> Result<()> {
+        self.not_ended()?;
+        if self.terms.len() >= MAX_TERMS {
+            return Err(broken(
+                RuleId::AscTwoTerms,
+                "a contract funds at most two terms; consider an EHC needs assessment",
+            ));
+        }
+        if self.terms.first().map(|t| t.term) != expected_previous {
+            return Err(broken(
+                RuleId::AscTermlyAgreement,
+                "terms are funded in order",
+            ));
+        }
+        let decision = match (
+            self.terms.len(),
+            &self.decision,
+            &self.review,
+            &self.extension,
+        ) {
+            (0, Some(d), ..) => d,
+            (0, None, ..) => {
+                return Err(broken(
+                    RuleId::AscDecision,
+                    "no decision to fund; the officer must approve first",
+                ))
+            }
+            (_, _, None, _) => {
+                return Err(broken(
+                    RuleId::AscReview1Term,
+                    "review progress after the first term before a second",
+                ))
+            }
+            (_, _, Some(_), None) => {
+                return Err(broken(
+                    RuleId::AscExtendPanel,
+                    "a second, final term is granted only through the panel",
+                ))
+            }
+            (_, _, Some(_), Some(e)) => e,
+        };
+        let Some(_) = decision.approved_per_term() else {
+            return Err(broken(RuleId::AscDecision, "the funding was declined"));
+        };
+        if funding.agreed_on < decision.officer.decided_on() {
+            return Err(broken(
+                RuleId::AscTermlyAgreement,
+                format!(
+                    "funding agreed on {} before the decision of {}",
+                    funding.agreed_on,
+                    decision.officer.decided_on()
+                ),
+            ));
+        }
+        if funding.agreed_on > funding.dates.last() {
+            return Err(broken(
+                RuleId::AscTermlyAgreement,
+                format!(
+                    "funding for {} must be agreed by the end of that term ({})",
+                    funding.term,
+                    funding.dates.last()
+                ),
+            ));
+        }
+        if let Some(prev) = self.terms.last() {
+            if funding.dates.first() <= prev.dates.last() {
+                return Err(broken(
+                    RuleId::AscTermlyAgreement,
+                    "the second term must start after the first ends",
+                ));
+            }
+            if funding.moderation != Moderation::Moderated {
+                return Err(broken(
+                    RuleId::AscTermlyAgreement,
+                    "continued funding is subject to head-teacher moderation",
+                ));
+            }
+        }
+        if crate::calendar::AcademicYear::containing(funding.dates.first()) != funding.term.year {
+            return Err(broken(
+                RuleId::AscTermlyAgreement,
+                format!(
+                    "{} does not start in academic year {}",
+                    funding.term, funding.term.year
+                ),
+            ));
+        }
+        let capped = self.max_award(funding.amount, funding.term, others);
+        if let Some(rule) = capped.limited_by.first() {
+            return Err(broken(
+                *rule,
+                format!(
+                    "{} is more than the {} allowed for {}",
+                    funding.amount, capped.amount, funding.term
+                ),
+            ));
+        }
+        self.terms.push(funding);
+        Ok(())
+    }
+
+    /// ASC-REVIEW-1TERM: progress reviewed after the first funded term.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] before a term is funded, when already reviewed, or
+    /// when dated before the funded term began.
+    pub fn record_review(&mut self, review: TermReview) -> Result<()> {
+        self.not_ended()?;
+        let rule = RuleId::AscReview1Term;
+        let [first] = self.terms.as_slice() else {
+            return Err(broken(rule, "the review follows exactly one funded term"));
+        };
+        if self.review.is_some() {
+            return Err(broken(rule, "the review is already recorded"));
+        }
+        if review.reviewed_on < first.dates.first() {
+            return Err(broken(
+                rule,
+                format!(
+                    "the review on {} is before the funded term began ({})",
+                    review.reviewed_on,
+                    first.dates.first()
+                ),
+            ));
+        }
+        self.review = Some(review);
+        Ok(())
+    }
+
+    /// ASC-EXTEND-PANEL: the panel grants a final second term.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] without a successful review with a wish to extend,
+    /// or when an extension is already recorded.
+    pub fn record_extension(&mut self, decision: AscDecision) -> Result<()> {
+        self.not_ended()?;
+        let rule = RuleId::AscExtendPanel;
+        let Some(review) = self.review else {
+            return Err(broken(
+                rule,
+                "review the first term before referring to the panel",
+            ));
+        };
+        if review.progress != Progress::Successful || review.extension != ExtensionWish::Wanted {
+            return Err(broken(rule, "a final term needs a successful first term and the setting's or family's wish to extend"));
+        }
+        if self.extension.is_some() {
+            return Err(broken(
+                RuleId::AscTwoTerms,
+                "the final term has already been granted",
+            ));
+        }
+        decision.check(review.reviewed_on)?;
+        self.extension = Some(decision);
+        Ok(())
+    }
+
+    /// ASC-TWO-TERMS: end the contract. If support is still needed, the next
+    /// step is to consider an EHC needs assessment.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] when already ended or dated before the request.
+    pub fn end(
+        &mut self,
+        ended_on: NaiveDate,
+        support_still_needed: SupportStillNeeded,
+    ) -> Result<AscEnding> {
+        self.not_ended()?;
+        if ended_on < self.request.received_on {
+            return Err(broken(
+                RuleId::AscTwoTerms,
+                "the contract cannot end before it was requested",
+            ));
+        }
+        let next_step = match support_still_needed {
+            SupportStillNeeded::Yes => NextStep::ConsiderEhcNeedsAssessment,
+            SupportStillNeeded::No => NextStep::ContinueSenSupport,
+        };
+        let ending = AscEnding {
+            ended_on,
+            support_still_needed,
+            next_step,
+        };
+        self.ending = Some(ending);
+        Ok(ending)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Term, TermName};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn gbp(n: i64) -> Pounds {
+        Pounds::whole(n).unwrap()
+    }
+
+    fn terms() -> TermCalendar {
+        TermCalendar::new(
+            vec![
+                Term::new(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22)).unwrap(),
+                Term::new(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19)).unwrap(),
+                Term::new(TermName::Spring, d(2026, 1, 5), d(2026, 3, 27)).unwrap(),
+            ],
+            vec![],
+        )
+        .unwrap()
+    }
+
+    fn evidence() -> AscEvidence {
+        AscEvidence {
+            notional_budget_spent: gbp(6_000),
+            use_of_notional_budget: "TA support 1:1 three mornings".into(),
+            reason_for_more: "less than expected progress over three APDR cycles".into(),
+            apdr_evidence: "APDR cycles Sept, Jan, April".into(),
+            smart_outcomes: vec!["Read 40 high-frequency words by July".into()],
+            family_involvement: "parents attended all three reviews".into(),
+        }
+    }
+
+    fn request(plan: EhcPlanStatus) -> AscRequest {
+        AscRequest {
+            child: "CYP-1".into(),
+            setting: "Oak Primary".into(),
+            requested_by: AscRequester::Setting,
+            received_on: d(2025, 3, 12),
+            plan,
+            evidence: evidence(),
+            requested_per_term: gbp(3_000),
+        }
+    }
+
+    fn approved() -> AdditionalSupportContract {
+        let mut c = AdditionalSupportContract::request(
+            request(EhcPlanStatus::NoPlan),
+            &LocalPolicy::sutton(),
+        )
+        .unwrap();
+        c.record_setup_meeting(SetupMeeting {
+            held_on: d(2025, 4, 24),
+            targets: vec!["phonics phase 3".into()],
+            impact_measures: "half-termly phonics check".into(),
+            planned_use: "extra TA hours".into(),
+            planned_amount: gbp(2_000),
+        })
+        .unwrap();
+        c.record_decision(AscDecision::new(
+            PanelAdvice {
+                panel_date: d(2025, 4, 29),
+                targets: Robustness::Robust,
+                recommended_per_term: gbp(2_000),
+            },
+            OfficerDecision::Approved {
+                officer: "Head of SEN".into(),
+                decided_on: d(2025, 4, 30),
+                per_term: gbp(2_000),
+            },
+        ))
+        .unwrap();
+        c
+    }
+
+    fn summer() -> TermId {
+        terms().term_containing(d(2025, 5, 1)).unwrap().id()
+    }
+
+    fn autumn() -> TermId {
+        terms().term_containing(d(2025, 10, 1)).unwrap().id()
+    }
+
+    #[test]
+    fn asc_scope_no_contract_with_a_plan() {
+        let err = AdditionalSupportContract::request(
+            request(EhcPlanStatus::HasPlan),
+            &LocalPolicy::sutton(),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::RuleBroken {
+                rule: RuleId::AscScope,
+                ..
+            }
+        ));
+        assert!(AdditionalSupportContract::request(
+            request(EhcPlanStatus::NoPlan),
+            &LocalPolicy::salford()
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn asc_notional_first_and_evidence() {
+        let mut r = request(EhcPlanStatus::NoPlan);
+        r.evidence.notional_budget_spent = gbp(4_000);
+        let err = AdditionalSupportContract::request(r, &LocalPolicy::sutton()).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::RuleBroken {
+                rule: RuleId::AscNotionalFirst,
+                ..
+            }
+        ));
+        let mut r = request(EhcPlanStatus::NoPlan);
+        r.evidence.smart_outcomes.clear();
+        assert!(matches!(
+            AdditionalSupportContract::request(r, &LocalPolicy::sutton()),
+            Err(Error::RuleBroken {
+                rule: RuleId::AscEvidence,
+                ..
+            })
+        ));
+        // The panel may propose a contract itself (ASC-REQUESTERS (b)); no setting evidence is demanded.
+        let mut r = request(EhcPlanStatus::NoPlan);
+        r.requested_by = AscRequester::PanelOnAssessmentRequest;
+        r.evidence.smart_outcomes.clear();
+        assert!(AdditionalSupportContract::request(r, &LocalPolicy::sutton()).is_ok());
+    }
+
+    #[test]
+    fn asc_term_cap_max_award_reports_the_reason() {
+        let c = approved();
+        let capped = c.max_award(gbp(3_000), summer(), &AwardsToDate::none());
+        assert_eq!(capped.amount, gbp(2_000));
+        assert_eq!(
+            capped.limited_by,
+            vec![RuleId::AscTermCap, RuleId::AscDecision]
+        );
+        let mut others = AwardsToDate::none();
+        others.add(summer(), gbp(1_500)).unwrap();
+        let capped = c.max_award(gbp(2_000), summer(), &others);
+        assert_eq!(
+            (capped.amount, capped.limited_by),
+            (gbp(500), vec![RuleId::AscTermCap])
+        );
+    }
+
+    #[test]
+    fn asc_year_cap_across_contracts() {
+        let c = approved();
+        let mut others = AwardsToDate::none();
+        let spring = terms().term_containing(d(2025, 2, 1)).map(|t| t.id());
+        assert!(spring.is_none());
+        // Another contract already took £2,000 in Autumn 2024/25-equivalent terms of the same year.
+        let year = summer().year;
+        others
+            .add(
+                TermId {
+                    year,
+                    name: TermName::Autumn,
+                },
+                gbp(2_000),
+            )
+            .unwrap();
+        others
+            .add(
+                TermId {
+                    year,
+                    name: TermName::Spring,
+                },
+                gbp(2_000),
+            )
+            .unwrap();
+        assert_eq!(others.in_year(year), gbp(4_000));
+        let capped = c.max_award(gbp(2_000), summer(), &others);
+        assert_eq!(
+            capped.amount,
+            gbp(2_000),
+            "exactly £6,000 in the year is allowed"
+        );
+        others
+            .add(
+                TermId {
+                    year,
+                    name: TermName::Spring,
+                },
+                gbp(1),
+            )
+            .unwrap();
+        let capped = c.max_award(gbp(2_000), summer(), &others);
+        assert_eq!(
+            (capped.amount, capped.limited_by),
+            (gbp(1_999), vec![RuleId::AscYearCap])
+        );
+    }
+
+    #[test]
+    fn asc_two_terms_through_the_panel_then_no_third() {
+        let cal = terms();
+        let mut c = approved();
+        assert_eq!(c.stage(), AscStage::Approved);
+        // Over the cap is an error, and the contract is unchanged.
+        let before = c.clone();
+        let err = c
+            .fund_term(
+                &cal,
+                summer(),
+                gbp(2_001),
+                d(2025, 5, 1),
+                Moderation::NotModerated,
+                &AwardsToDate::none(),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTermCap,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(c, before);
+        c.fund_term(
+            &cal,
+            summer(),
+            gbp(2_000),
+            d(2025, 5, 1),
+            Moderation::NotModerated,
+            &AwardsToDate::none(),
+        )
+        .unwrap();
+        // ASC-REVIEW-1TERM before a second term; ASC-EXTEND-PANEL for it.
+        assert!(c
+            .fund_term(
+                &cal,
+                autumn(),
+                gbp(2_000),
+                d(2025, 9, 10),
+                Moderation::Moderated,
+                &AwardsToDate::none()
+            )
+            .is_err());
+        c.record_review(TermReview {
+            reviewed_on: d(2025, 7, 15),
+            progress: Progress::Successful,
+            extension: ExtensionWish::Wanted,
+        })
+        .unwrap();
+        assert!(matches!(
+            c.fund_term(
+                &cal,
+                autumn(),
+                gbp(2_000),
+                d(2025, 9, 10),
+                Moderation::Moderated,
+                &AwardsToDate::none()
+            ),
+            Err(Error::RuleBroken {
+                rule: RuleId::AscExtendPanel,
+                ..
+            })
+        ));
+        c.record_extension(AscDecision::new(
+            PanelAdvice {
+                panel_date: d(2025, 7, 20),
+                targets: Robustness::Robust,
+                recommended_per_term: gbp(2_000),
+            },
+            OfficerDecision::Approved {
+                officer: "Head of SEN".into(),
+                decided_on: d(2025, 7, 21),
+                per_term: gbp(2_000),
+            },
+        ))
+        .unwrap();
+        assert!(
+            c.fund_term(
+                &cal,
+                autumn(),
+                gbp(2_000),
+                d(2025, 9, 10),
+                Moderation::NotModerated,
+                &AwardsToDate::none()
+            )
+            .is_err(),
+            "moderation"
+        );
+        c.fund_term(
+            &cal,
+            autumn(),
+            gbp(2_000),
+            d(2025, 9, 10),
+            Moderation::Moderated,
+            &AwardsToDate::none(),
+        )
+        .unwrap();
+        assert_eq!(c.total_awarded(), CONTRACT_CAP);
+        assert_eq!(c.stage(), AscStage::FinalTermFunded);
+        assert_eq!(
+            c.period(),
+            Some(DateRange::new(d(2025, 4, 22), d(2025, 12, 19)).unwrap())
+        );
+        let spring = cal.term_containing(d(2026, 2, 1)).unwrap().id();
+        let err = c
+            .fund_term(
+                &cal,
+                spring,
+                gbp(1),
+                d(2026, 1, 6),
+                Moderation::Moderated,
+                &AwardsToDate::none(),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTwoTerms,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let end = c.end(d(2025, 12, 19), SupportStillNeeded::Yes).unwrap();
+        assert_eq!(
+            end.next_step,
+            NextStep::ConsiderEhcNeedsAssessment,
+            "ASC-TWO-TERMS prompt"
+        );
+    }
+
+    #[test]
+    fn asc_decision_records_no_appeal_and_hnb() {
+        let c = approved();
+        let decision = c.decision().unwrap();
+        assert_eq!(decision.appeal, AscAppeal::NoRightOfAppeal, "ASC-NO-APPEAL");
+        assert_eq!(decision.funding, FundingSource::HighNeedsBlock, "ASC-HNB");
+    }
+
+    #[test]
+    fn second_term_must_follow_the_first() {
+        let cal = terms();
+        let mut c = approved();
+        c.fund_term(
+            &cal,
+            summer(),
+            gbp(1_000),
+            d(2025, 5, 1),
+            Moderation::NotModerated,
+            &AwardsToDate::none(),
+        )
+        .unwrap();
+        c.record_review(TermReview {
+            reviewed_on: d(2025, 7, 15),
+            progress: Progress::Successful,
+            extension: ExtensionWish::Wanted,
+        })
+        .unwrap();
+        c.record_extension(AscDecision::new(
+            PanelAdvice {
+                panel_date: d(2025, 7, 20),
+                targets: Robustness::Robust,
+                recommended_per_term: gbp(2_000),
+            },
+            OfficerDecision::Approved {
+                officer: "Head of SEN".into(),
+                decided_on: d(2025, 7, 21),
+                per_term: gbp(2_000),
+            },
+        ))
+        .unwrap();
+        let spring = cal.term_containing(d(2026, 2, 1)).unwrap().id();
+        assert!(c
+            .fund_term(
+                &cal,
+                spring,
+                gbp(1_000),
+                d(2026, 1, 6),
+                Moderation::Moderated,
+                &AwardsToDate::none()
+            )
+            .is_err());
+    }
+}
