@@ -122,6 +122,17 @@ pub enum Error {
         reason: String,
     },
 
+    /// No meeting slot satisfies every constraint.
+    #[error("no meeting slot between {first} and {last}: {reason}")]
+    NoMeetingSlot {
+        /// First day searched.
+        first: NaiveDate,
+        /// Last day searched.
+        last: NaiveDate,
+        /// Why each day was ruled out, in words.
+        reason: String,
+    },
+
     /// An amount of money is not a valid sum in pounds.
     #[error("invalid amount {given:?}: {reason}")]
     InvalidAmount {

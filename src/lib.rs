@@ -22,6 +22,7 @@
 //!   and judging an act as Met / Pending / Missed / MissedExcused.
 //! * [`asc`] — Additional Support Contracts (Sutton): caps, terms, lifecycle.
 //! * [`money`] — [`money::Pounds`], exact sums in pounds.
+//! * [`nsm`] — Next Steps Meetings (Sutton): offer, window, slots, invitations, agenda.
 //! * [`policy`] — what differs between councils ([`LocalPolicy`], with Sutton
 //!   and Salford presets).
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
@@ -85,11 +86,14 @@ pub mod deadlines;
 pub mod error;
 pub mod exceptions;
 pub mod money;
+pub mod nsm;
 pub mod policy;
 pub mod rule;
+pub mod warning;
 
 pub use deadlines::Deadline;
 pub use error::{Error, Result};
 pub use exceptions::{Act, Compliance, ExceptionId};
 pub use policy::LocalPolicy;
 pub use rule::RuleId;
+pub use warning::Warning;

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// ```
 /// use send_pathway::money::Pounds;
 /// let cap: Pounds = "2000".parse()?;
-/// assert_eq!(cap.to_string(), "£2000.00");
+/// assert_eq!(cap.to_string(), "£2,000.00");
 /// assert!("12.345".parse::<Pounds>().is_err()); // no fractions of a penny
 /// assert!("-1".parse::<Pounds>().is_err());
 /// # Ok::<(), send_pathway::Error>(())
@@ -107,8 +107,18 @@ impl Pounds {
 }
 
 impl fmt::Display for Pounds {
+    /// `£12,500,000.00`: thousands grouped, always two decimal places.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "£{}", self.0)
+        let text = self.0.to_string();
+        let (whole, pence) = text.split_once('.').unwrap_or((text.as_str(), "00"));
+        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        f.pad(&format!("£{grouped}.{pence}"))
     }
 }
 
