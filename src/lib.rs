@@ -20,6 +20,7 @@
 //!   returning a [`Deadline`] that names its rule and legal source.
 //! * [`exceptions`] — the exception grounds (`EXC-*`), the school-closure test,
 //!   and judging an act as Met / Pending / Missed / MissedExcused.
+//! * [`advice`] — advice requests of an assessment: two clocks, reuse, readiness, chase list.
 //! * [`asc`] — Additional Support Contracts (Sutton): caps, terms, lifecycle.
 //! * [`money`] — [`money::Pounds`], exact sums in pounds.
 //! * [`nsm`] — Next Steps Meetings (Sutton): offer, window, slots, invitations, agenda.
@@ -80,6 +81,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 
+pub mod advice;
 pub mod asc;
 pub mod calendar;
 pub mod deadlines;
