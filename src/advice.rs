@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use crate::calendar::{year_group_on, HolidayCalendar, YearGroup};
 use crate::deadlines::{self, Deadline};
 use crate::error::{Error, Result};
-use crate::exceptions::{judge, Act, Compliance, ExceptionClaim, ExceptionId};
+use crate::exceptions::{judge, Act, Compliance, ExceptionClaim, Status};
 use crate::rule::RuleId;
 
 fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
@@ -263,37 +263,8 @@ impl From<AdviceRequest> for AdviceRequestRecord {
     }
 }
 
-/// Where an advice request stands against its statutory clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(tag = "status", content = "exception", rename_all = "snake_case")
-)]
-pub enum AdviceStatus {
-    /// Advice arrived on or before the due date.
-    Met,
-    /// Not arrived; still in time.
-    Pending,
-    /// Not arrived; past the due date.
-    Overdue,
-    /// Arrived, but after the due date.
-    Late,
-    /// Past the due date, but an EXC-8-2 ground applies (the date did not move).
-    MissedExcused(ExceptionId),
-}
-
-impl fmt::Display for AdviceStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AdviceStatus::Met => f.write_str("Met"),
-            AdviceStatus::Pending => f.write_str("Pending"),
-            AdviceStatus::Overdue => f.write_str("Overdue"),
-            AdviceStatus::Late => f.write_str("Late"),
-            AdviceStatus::MissedExcused(id) => write!(f, "Missed, excused ({id})"),
-        }
-    }
-}
+/// Where an advice request stands against its statutory clock (see [`Status`]).
+pub type AdviceStatus = Status;
 
 impl AdviceRequest {
     /// The council issues a request for advice.
@@ -525,13 +496,10 @@ impl AdviceRequest {
             Some(on) => Act::Done(on),
             None => Act::NotDone,
         };
-        Ok(match judge(&deadline, act, today, &self.exceptions)? {
-            Compliance::Met => AdviceStatus::Met,
-            Compliance::Pending => AdviceStatus::Pending,
-            Compliance::MissedExcused(id) => AdviceStatus::MissedExcused(id),
-            Compliance::Missed if self.is_open() => AdviceStatus::Overdue,
-            Compliance::Missed => AdviceStatus::Late,
-        })
+        Ok(Status::from_judgement(
+            judge(&deadline, act, today, &self.exceptions)?,
+            act,
+        ))
     }
 }
 

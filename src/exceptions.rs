@@ -419,6 +419,52 @@ impl fmt::Display for Compliance {
     }
 }
 
+/// Where an obligation stands today, for reports and chase lists: [`Compliance`]
+/// with a missed limit split by whether the act is still outstanding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "status", content = "exception", rename_all = "snake_case")
+)]
+pub enum Status {
+    /// Done on or before the due date.
+    Met,
+    /// Not done; still in time.
+    Pending,
+    /// Not done; past the due date.
+    Overdue,
+    /// Done, but after the due date.
+    Late,
+    /// Past the due date, but an exception applies (the date did not move).
+    MissedExcused(ExceptionId),
+}
+
+impl Status {
+    /// The status of an act judged as `compliance`.
+    pub fn from_judgement(compliance: Compliance, act: Act) -> Self {
+        match (compliance, act) {
+            (Compliance::Met, _) => Status::Met,
+            (Compliance::Pending, _) => Status::Pending,
+            (Compliance::MissedExcused(id), _) => Status::MissedExcused(id),
+            (Compliance::Missed, Act::NotDone) => Status::Overdue,
+            (Compliance::Missed, Act::Done(_)) => Status::Late,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Status::Met => f.write_str("Met"),
+            Status::Pending => f.write_str("Pending"),
+            Status::Overdue => f.write_str("Overdue"),
+            Status::Late => f.write_str("Late"),
+            Status::MissedExcused(id) => write!(f, "Missed, excused ({id})"),
+        }
+    }
+}
+
 /// Judge an act against one deadline on `today`, with any exceptions claimed
 /// for that deadline.
 ///

@@ -24,6 +24,8 @@
 //! * [`asc`] — Additional Support Contracts (Sutton): caps, terms, lifecycle.
 //! * [`money`] — [`money::Pounds`], exact sums in pounds.
 //! * [`nsm`] — Next Steps Meetings (Sutton): offer, window, slots, invitations, agenda.
+//! * [`pathway`] — the typed state machine of a case: stages, events,
+//!   history and replay, obligations today, the SEN2 record.
 //! * [`policy`] — what differs between councils ([`LocalPolicy`], with Sutton
 //!   and Salford presets).
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
@@ -89,6 +91,7 @@ pub mod error;
 pub mod exceptions;
 pub mod money;
 pub mod nsm;
+pub mod pathway;
 pub mod policy;
 pub mod rule;
 pub mod warning;
