@@ -44,6 +44,9 @@
 //!
 //! ## Features
 //!
+//! * `proptest` — [`strategies`](crate#features): proptest strategies for dates,
+//!   term calendars, events and valid cases, so services built on the crate can
+//!   property-test their own code.
 //! * `serde` (default) — `Serialize`/`Deserialize` for every public data type.
 //!   Records read back are re-validated: an inconsistent record is an error.
 //!
@@ -94,6 +97,8 @@ pub mod nsm;
 pub mod pathway;
 pub mod policy;
 pub mod rule;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod warning;
 
 pub use deadlines::Deadline;

@@ -598,6 +598,77 @@ fn case_3_summer_closure_exception_through_the_pathway() {
 }
 
 #[test]
+fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
+    let cal = cal();
+    let (mut case, _) = Case::open(
+        child(d(2015, 6, 1)),
+        LocalPolicy::sutton(),
+        ev(
+            d(2025, 5, 19),
+            Actor::Parent,
+            EventKind::AssessmentRequested {
+                agreement: ParentalAgreement::NotApplicable,
+            },
+        ),
+        &cal,
+    )
+    .unwrap();
+    case.apply(council(d(2025, 6, 27), EventKind::DecidedToAssess), &cal)
+        .unwrap();
+    let closure = ClosedPeriod {
+        first_closed: d(2025, 7, 23),
+        reopens: d(2025, 9, 3),
+    };
+    let claim = ExceptionClaim::new(
+        ExceptionId::Exc13_3,
+        ExceptionGround::SchoolClosure {
+            advice_requested_on: d(2025, 7, 14),
+            closure,
+        },
+        "advice requested 14 July",
+        "school closed",
+    )
+    .unwrap();
+    let before = case.clone();
+    let err = case
+        .apply(
+            council(d(2025, 9, 1), EventKind::ExceptionRecorded { claim }),
+            &cal,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::ExceptionNotApplicable {
+                exception: ExceptionId::Exc13_3,
+                ..
+            }
+        ),
+        "EXC-10-4 window: {err}"
+    );
+    assert_eq!(case, before);
+    // EXC-8-2 belongs on the advice request, not the case.
+    let advice_claim = ExceptionClaim::new(
+        ExceptionId::Exc8_2,
+        ExceptionGround::ExceptionalPersonalCircumstances,
+        "x",
+        "y",
+    )
+    .unwrap();
+    assert!(case
+        .apply(
+            council(
+                d(2025, 9, 1),
+                EventKind::ExceptionRecorded {
+                    claim: advice_claim
+                }
+            ),
+            &cal
+        )
+        .is_err());
+}
+
+#[test]
 fn section_5_errors() {
     let cal = cal();
     let open = |kind| {

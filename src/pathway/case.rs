@@ -16,7 +16,7 @@ use crate::asc::{MAX_TERMS, TERM_CAP, YEAR_CAP};
 use crate::calendar::{months_after, HolidayCalendar, TermId};
 use crate::deadlines::{self, MediationCertificate};
 use crate::error::{Error, Result};
-use crate::exceptions::ExceptionId;
+use crate::exceptions::{ExceptionClaim, ExceptionId};
 use crate::money::Pounds;
 use crate::nsm::{offer, FamilyResponse, NsmAvailability, PanelOutcome};
 use crate::policy::{AscScheme, LocalPolicy};
@@ -260,26 +260,41 @@ impl Case {
         first: Event,
         cal: &HolidayCalendar,
     ) -> Result<(Self, Vec<Warning>)> {
-        let stage = SenSupport::start(first.on);
-        let mut case = Case {
-            child,
-            policy,
-            stage: Stage::SenSupport(stage),
-            disputes: Vec::new(),
-            nsm: None,
-            ascs: Vec::new(),
-            history: Vec::new(),
-        };
         match first.kind {
-            EventKind::SenSupportStarted => {
-                case.history.push(first);
-                Ok((case, Vec::new()))
-            }
+            EventKind::SenSupportStarted => Ok((Case::start_sen_support(child, policy, first.on, first.by), Vec::new())),
             EventKind::AssessmentRequested { .. } | EventKind::BroughtToAttention => {
+                // The request is applied to an empty SEN Support stage that never reaches the history.
+                let mut case = Case {
+                    child,
+                    policy,
+                    stage: Stage::SenSupport(SenSupport::start(first.on)),
+                    disputes: Vec::new(),
+                    nsm: None,
+                    ascs: Vec::new(),
+                    history: Vec::new(),
+                };
                 let warnings = case.apply(first, cal)?;
                 Ok((case, warnings))
             }
             _ => Err(broken(RuleId::SupApdr, "a case opens with SEN Support, a request for assessment, or the child being brought to the council's attention")),
+        }
+    }
+
+    /// Open a case at SEN Support (SUP-APDR): the setting identified SEN on `on`. Never fails.
+    pub fn start_sen_support(
+        child: Child,
+        policy: LocalPolicy,
+        on: NaiveDate,
+        by: super::events::Actor,
+    ) -> Self {
+        Case {
+            child,
+            policy,
+            stage: Stage::SenSupport(SenSupport::start(on)),
+            disputes: Vec::new(),
+            nsm: None,
+            ascs: Vec::new(),
+            history: vec![Event::new(on, by, EventKind::SenSupportStarted)],
         }
     }
 
@@ -485,18 +500,7 @@ impl Case {
                 d.outcome = Some((on, *outcome));
                 Ok(())
             }),
-            EventKind::ExceptionRecorded { claim } => {
-                if claim.exception() == ExceptionId::Exc8_2 {
-                    return Some(Err(broken(RuleId::Exc8_2, "record EXC-8-2 on the advice request it excuses")));
-                }
-                match self.stage.request_mut() {
-                    Some(request) => {
-                        request.exceptions.push(claim.clone());
-                        Ok(vec![Warning::new(claim.exception().rule(), "tell the parent or young person that an exception applies and why (CoP 9.43)")])
-                    }
-                    None => Err(broken(claim.exception().rule(), "exceptions are recorded while an assessment is in progress")),
-                }
-            }
+            EventKind::ExceptionRecorded { claim } => self.record_exception(claim, cal),
             _ => return self.apply_in_stage(event),
         })
     }
@@ -641,6 +645,67 @@ impl Case {
             },
             _ => return None,
         })
+    }
+
+    /// Record an exception against the one deadline it excuses, after checking
+    /// its ground holds for that deadline (each deadline is judged on its own).
+    fn record_exception(
+        &mut self,
+        claim: &ExceptionClaim,
+        cal: &HolidayCalendar,
+    ) -> Result<Vec<Warning>> {
+        let id = claim.exception();
+        let not_here = |reason: &str| Error::ExceptionNotApplicable {
+            exception: id,
+            reason: reason.to_owned(),
+        };
+        let deadline = match (&self.stage, id) {
+            (_, ExceptionId::Exc8_2) => {
+                return Err(not_here(
+                    "EXC-8-2 is recorded on the advice request it excuses",
+                ))
+            }
+            (Stage::Reassessing(s), ExceptionId::Exc27_3 | ExceptionId::ExcCovid) => {
+                deadlines::reassessment_plan_due(s.decided_on, cal)?
+            }
+            (stage, _) => {
+                let Some(request) = stage.request() else {
+                    return Err(not_here(
+                        "no deadline this exception excuses is running at this stage",
+                    ));
+                };
+                let a = request.received_on();
+                match id {
+                    ExceptionId::Exc5_4 => deadlines::decision_to_assess_due(a, cal)?,
+                    ExceptionId::Exc10_4 => deadlines::not_to_issue_due(a, cal)?,
+                    ExceptionId::Exc13_3 | ExceptionId::ExcCovid => {
+                        deadlines::final_plan_due(a, cal)?
+                    }
+                    _ => {
+                        return Err(not_here(
+                            "no deadline this exception excuses is running at this stage",
+                        ))
+                    }
+                }
+            }
+        };
+        claim.check_against(&deadline)?;
+        let target = match &mut self.stage {
+            Stage::Reassessing(s) => Some(&mut s.exceptions),
+            stage => stage.request_mut().map(|r| &mut r.exceptions),
+        };
+        match target {
+            Some(claims) => {
+                claims.push(claim.clone());
+                Ok(vec![Warning::new(
+                    id.rule(),
+                    "tell the parent or young person that an exception applies and why (CoP 9.43)",
+                )])
+            }
+            None => Err(not_here(
+                "exceptions are recorded while an assessment is in progress",
+            )),
+        }
     }
 
     fn nsm_event(&mut self, kind: &EventKind, on: NaiveDate) -> Result<Vec<Warning>> {

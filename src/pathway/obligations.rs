@@ -88,7 +88,10 @@ pub fn obligations(
     cal: &HolidayCalendar,
 ) -> Result<Vec<Obligation>> {
     let no_claims: &[ExceptionClaim] = &[];
-    let claims = case.stage().request().map_or(no_claims, |r| r.exceptions());
+    let claims = match case.stage() {
+        Stage::Reassessing(s) => s.exceptions.as_slice(),
+        stage => stage.request().map_or(no_claims, |r| r.exceptions()),
+    };
     let mut c = Collector {
         today,
         out: Vec::with_capacity(8),

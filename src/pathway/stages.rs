@@ -884,6 +884,7 @@ impl ReassessmentRequested {
         Reassessing {
             plan: self.plan,
             decided_on: on,
+            exceptions: Vec::new(),
         }
     }
 }
@@ -894,6 +895,7 @@ impl ReassessmentRequested {
 pub struct Reassessing {
     pub(crate) plan: Plan,
     pub(crate) decided_on: NaiveDate,
+    pub(crate) exceptions: Vec<ExceptionClaim>,
 }
 
 impl Reassessing {
