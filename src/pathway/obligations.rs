@@ -65,6 +65,27 @@ impl Collector<'_> {
     }
 }
 
+impl Collector<'_> {
+    /// T-REVIEW-REPORT-2W and T-REVIEW-DECISION-4W, both counted from the meeting.
+    fn after_review_meeting(
+        &mut self,
+        meeting_on: NaiveDate,
+        report: Act,
+        cal: &HolidayCalendar,
+    ) -> Result<()> {
+        self.push(
+            "Review report to the council and invitees",
+            deadlines::review_report_due(meeting_on, cal),
+            report,
+        )?;
+        self.push(
+            "Review decision notified",
+            deadlines::review_decision_due(meeting_on, cal),
+            Act::NotDone,
+        )
+    }
+}
+
 fn done(date: Option<NaiveDate>) -> Act {
     date.map_or(Act::NotDone, Act::Done)
 }
@@ -174,29 +195,9 @@ pub fn obligations(
                 done(s.advice_circulated_on),
             )?;
         }
-        Stage::ReviewHeld(s) => {
-            c.push(
-                "Review report to the council and invitees",
-                deadlines::review_report_due(s.meeting_on, cal),
-                Act::NotDone,
-            )?;
-            c.push(
-                "Review decision notified",
-                deadlines::review_decision_due(s.meeting_on, cal),
-                Act::NotDone,
-            )?;
-        }
+        Stage::ReviewHeld(s) => c.after_review_meeting(s.meeting_on, Act::NotDone, cal)?,
         Stage::ReportSent(s) => {
-            c.push(
-                "Review report to the council and invitees",
-                deadlines::review_report_due(s.meeting_on, cal),
-                Act::Done(s.report_sent_on),
-            )?;
-            c.push(
-                "Review decision notified",
-                deadlines::review_decision_due(s.meeting_on, cal),
-                Act::NotDone,
-            )?;
+            c.after_review_meeting(s.meeting_on, Act::Done(s.report_sent_on), cal)?
         }
         Stage::AmendmentProposed(s) => {
             if let Some(meeting) = s.meeting_on {

@@ -33,6 +33,17 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
     }
 }
 
+/// DRAFT-NO-SCHOOL: a draft plan names no school or type of school (CFA s38(4)–(5)).
+fn draft_names_no_school(names_school: Option<&str>) -> Result<(), Error> {
+    match names_school {
+        Some(school) => Err(broken(
+            RuleId::DraftNoSchool,
+            format!("the draft plan must not name a school or type of school ({school}); the family may request one"),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn out_of_order(
     earlier_label: &'static str,
     earlier: NaiveDate,
@@ -435,8 +446,7 @@ impl Assessing {
         on: NaiveDate,
         names_school: Option<&str>,
     ) -> Transition<(DraftIssued, Vec<Warning>), Self> {
-        if let Some(school) = names_school {
-            let e = broken(RuleId::DraftNoSchool, format!("the draft plan must not name a school or type of school ({school}); the family may request one"));
+        if let Err(e) = draft_names_no_school(names_school) {
             return Err((self, e));
         }
         let mut warnings = Vec::new();
@@ -539,11 +549,7 @@ impl DraftIssued {
     /// Re-issue the draft (e.g. after changes beyond FINAL-REPS-ONLY); the
     /// 15-day window starts again.
     pub fn reissue(mut self, on: NaiveDate, names_school: Option<&str>) -> Transition<Self, Self> {
-        if let Some(school) = names_school {
-            let e = broken(
-                RuleId::DraftNoSchool,
-                format!("the draft plan must not name a school or type of school ({school})"),
-            );
+        if let Err(e) = draft_names_no_school(names_school) {
             return Err((self, e));
         }
         self.drafts.push(on);
