@@ -28,6 +28,8 @@
 //!   history and replay, obligations today, the SEN2 record.
 //! * [`policy`] — what differs between councils ([`LocalPolicy`], with Sutton
 //!   and Salford presets).
+//! * [`sen_support`] — the graduated approach and notional funding: termly
+//!   reviews, costed provision maps.
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
 //!
 //! ## Principles
@@ -97,6 +99,7 @@ pub mod nsm;
 pub mod pathway;
 pub mod policy;
 pub mod rule;
+pub mod sen_support;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod warning;

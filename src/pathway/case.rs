@@ -501,6 +501,17 @@ impl Case {
                 Ok(())
             }),
             EventKind::ExceptionRecorded { claim } => self.record_exception(claim, cal),
+            EventKind::AdviceExceptionRecorded { request, claim } => match &mut self.stage {
+                Stage::Assessing(s) => match s.advice_mut().request_mut(*request) {
+                    Some(r) => {
+                        // Checked against the request's own clock before it is stored.
+                        let checked = r.compliance_deadline(cal).and_then(|d| claim.check_against(&d));
+                        checked.and_then(|_| r.claim_exception(claim.clone())).map(|_| Vec::new())
+                    }
+                    None => Err(broken(RuleId::Exc8_2, format!("there is no advice request number {request}"))),
+                },
+                _ => Err(broken(RuleId::Exc8_2, "advice exceptions are recorded during the assessment")),
+            },
             _ => return self.apply_in_stage(event),
         })
     }

@@ -310,6 +310,13 @@ pub enum EventKind {
         /// Index of the request, in issue order.
         request: usize,
     },
+    /// An EXC-8-2 ground recorded on advice request number `request`.
+    AdviceExceptionRecorded {
+        /// Index of the request, in issue order.
+        request: usize,
+        /// The claim (EXC-8-2).
+        claim: ExceptionClaim,
+    },
     /// An exception recorded against one deadline of the assessment (EXC-*).
     ExceptionRecorded {
         /// The claim.
@@ -492,6 +499,7 @@ impl EventKind {
             EventKind::AdviceRequestReceived { .. } => "advice request received by adviser",
             EventKind::AdviceReceived { .. } => "advice received",
             EventKind::ExceptionRecorded { .. } => "exception recorded",
+            EventKind::AdviceExceptionRecorded { .. } => "advice exception recorded",
             EventKind::DecidedNotToIssue { .. } => "decided not to issue",
             EventKind::DraftPlanIssued { .. } => "draft plan issued",
             EventKind::RepresentationsReceived { .. } => "representations received",

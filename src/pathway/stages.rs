@@ -450,6 +450,25 @@ impl Assessing {
             return Err((self, e));
         }
         let mut warnings = Vec::new();
+        if let crate::advice::Readiness::NotReady {
+            not_requested,
+            awaiting,
+            ..
+        } = self.advice.readiness()
+        {
+            let missing: Vec<String> = not_requested
+                .iter()
+                .chain(&awaiting)
+                .map(ToString::to_string)
+                .collect();
+            warnings.push(Warning::new(
+                RuleId::AdvTypes8,
+                format!(
+                    "the draft goes out before all advice is in: {}",
+                    missing.join(", ")
+                ),
+            ));
+        }
         if let Ok(target) = crate::calendar::weeks_after(self.request.received_on, 14) {
             if on > target {
                 warnings.push(Warning::new(RuleId::TDraft14w, format!("the draft is served after the week-14 target of {target}; 15 days and consultation may not fit in 20 weeks")));
