@@ -63,7 +63,12 @@ impl AcademicYear {
 
 impl fmt::Display for AcademicYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{:02}", self.0, (self.0 + 1).rem_euclid(100))
+        write!(
+            f,
+            "{}/{:02}",
+            self.0,
+            self.0.saturating_add(1).rem_euclid(100)
+        )
     }
 }
 

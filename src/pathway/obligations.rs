@@ -280,7 +280,12 @@ pub fn obligations(
     ) {
         if let Some(nsm) = case.nsm() {
             let declined = matches!(nsm.response, FamilyResponse::Declined(_));
-            if !declined && (nsm.held_on.is_none() || today <= nsm.panel_on + chrono::Days::new(14))
+            if !declined
+                && (nsm.held_on.is_none()
+                    || nsm
+                        .panel_on
+                        .checked_add_days(chrono::Days::new(14))
+                        .is_some_and(|last| today <= last))
             {
                 c.push(
                     "Next Steps Meeting held",
