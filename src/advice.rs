@@ -137,7 +137,7 @@ pub struct RequiredAdvice {
     pub advice_type: AdviceType,
     /// ADV-HI-VI: the educational advice must involve a teacher qualified to
     /// teach hearing- or visually-impaired pupils. The exact wording of reg
-    /// 6(2)–(3) is recalled [M]; the crate records that person's involvement (D-14).
+    /// 6(2)–(3) is recalled \[M\]; the crate records that person's involvement (D-14).
     pub needs_qualified_sensory_teacher: bool,
 }
 

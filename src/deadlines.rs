@@ -376,7 +376,7 @@ impl Deadline {
 /// to 1 January, or on any day in August, is in time on the first working day
 /// after 1 January / 31 August; r12(2): otherwise a due date on a non-working day
 /// moves to the next working day. The HESC wording is recalled, not checked
-/// (DOMAIN [M]); the Upper Tribunal's r12 was seen.
+/// (DOMAIN \[M\]); the Upper Tribunal's r12 was seen.
 ///
 /// # Errors
 ///
@@ -566,7 +566,7 @@ pub enum ReviewDueReading {
 /// T-REVIEW-12M: the annual review, due within the 12 months starting with
 /// `anchor` — the date the final plan was issued, then the date of the last
 /// review-decision notice (DOMAIN D-3; a council may anchor on the meeting
-/// date instead, see the policy module). CFA s44(1) wording recalled [M].
+/// date instead, see the policy module). CFA s44(1) wording recalled \[M\].
 ///
 /// # Errors
 ///
@@ -684,8 +684,8 @@ deadline_fn!(
 
 deadline_fn!(
     /// T-AMEND-NOTICE-4W: on a decision to amend, the amendment notice within
-    /// the 4-week decision period (*R (L) v Devon CC* [2022]; D-12 follows
-    /// Devon — the holding is recalled [M]).
+    /// the 4-week decision period (*R (L) v Devon CC* \[2022\]; D-12 follows
+    /// Devon — the holding is recalled \[M\]).
     amendment_notice_due, meeting, TAmendNotice4w, Convention::WithinWeeksOf { weeks: 4 }
 );
 
@@ -852,7 +852,7 @@ deadline_fn!(
 
 deadline_fn!(
     /// T-MED-HELD-30D: the council arranges mediation within 30 days of being
-    /// told it is wanted (regs 35–37, numbers recalled [M]; DC-3).
+    /// told it is wanted (regs 35–37, numbers recalled \[M\]; DC-3).
     mediation_held_due, council_told, TMedHeld30d, Convention::WithinDaysOf { days: 30 }
 );
 
@@ -964,7 +964,7 @@ pub enum ServiceMethod {
 
 /// DC-9: an *estimate* of the day something sent on `sent` was received, when
 /// the actual date is not known. Store actual dates wherever you have them:
-/// the Regulations contain no service rule (DOMAIN [M]), so this follows IPSEA's
+/// the Regulations contain no service rule (DOMAIN \[M\]), so this follows IPSEA's
 /// estimator with the Interpretation Act 1978 s7 / 1985 Practice Direction
 /// fallback for post.
 ///

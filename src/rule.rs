@@ -23,7 +23,7 @@ macro_rules! rules {
         #[non_exhaustive]
         pub enum RuleId {
             $(
-                #[doc = concat!("`", $code, "` — ", $summary, " (", $source, ").")]
+                #[doc = concat!("`", $code, "` — ", $summary, " (`", $source, "`).")]
                 $(#[$doc])*
                 $variant,
             )*

@@ -186,8 +186,8 @@ pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
 /// DC-5 "within N months after X": the same day-number N months later, clamped
 /// to the end of a shorter month (2024-12-31 + 2 months = 2025-02-28).
 ///
-/// The corresponding-date rule (*Dodds v Walker* [1981]) is recalled, not
-/// checked in a stored source (DOMAIN marks it [M]); it is the recommendation.
+/// The corresponding-date rule (*Dodds v Walker* \[1981\]) is recalled, not
+/// checked in a stored source (DOMAIN marks it \[M\]); it is the recommendation.
 ///
 /// # Errors
 ///

@@ -3,7 +3,7 @@
 //! An academic year runs 1 September to 31 August. A child's year group is their
 //! age on 31 August before the school year, minus 4, so Reception is year 0 and
 //! Year 9 is the year in which most of the class reach 14 (the reg 2 "year 9"
-//! definition is recalled, not checked: DOMAIN ADV-PFA-Y9 [M]).
+//! definition is recalled, not checked: DOMAIN ADV-PFA-Y9 \[M\]).
 
 use core::fmt;
 
@@ -256,7 +256,7 @@ pub enum Provision {
 /// person turns 25 (CFA s46): 31 July for further education (reg 46), 31
 /// August otherwise; an apprenticeship may run to the end of its training.
 /// Never on or after the 26th birthday. Reg 46 was seen only partly (DOMAIN
-/// marks it [S, partly truncated]); this is the recommended reading.
+/// marks it \[S, partly truncated\]); this is the recommended reading.
 ///
 /// # Errors
 ///
