@@ -110,11 +110,28 @@ fn extreme_dates_never_panic() {
     use send_pathway::LocalPolicy;
     let cal = cal();
     for edge in [NaiveDate::MIN, NaiveDate::MAX] {
-        let child = Child { reference: "edge".into(), date_of_birth: edge, sensory_impairment: SensoryImpairment::None };
-        let request = Event::new(edge, Actor::Parent, EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable });
+        let child = Child {
+            reference: "edge".into(),
+            date_of_birth: edge,
+            sensory_impairment: SensoryImpairment::None,
+        };
+        let request = Event::new(
+            edge,
+            Actor::Parent,
+            EventKind::AssessmentRequested {
+                agreement: ParentalAgreement::NotApplicable,
+            },
+        );
         if let Ok((mut case, _)) = Case::open(child, LocalPolicy::sutton(), request, &cal) {
             let _ = obligations(&case, edge, &cal);
-            for kind in [EventKind::DecidedToAssess, EventKind::DraftPlanIssued { names_school: None }, EventKind::ReviewMeetingScheduled { meeting_on: edge, kind: send_pathway::pathway::ReviewKind::Scheduled }] {
+            for kind in [
+                EventKind::DecidedToAssess,
+                EventKind::DraftPlanIssued { names_school: None },
+                EventKind::ReviewMeetingScheduled {
+                    meeting_on: edge,
+                    kind: send_pathway::pathway::ReviewKind::Scheduled,
+                },
+            ] {
                 let _ = case.apply(Event::new(edge, Actor::Council, kind), &cal);
                 let _ = obligations(&case, edge, &cal);
             }
