@@ -75,7 +75,13 @@ proptest! {
         let again = Case::replay(case.child().clone(), case.policy().clone(), case.history().to_vec(), &cal).unwrap();
         prop_assert_eq!(&again, &case);
         let today = case.last_event_on().unwrap() + chrono::Duration::days(days);
-        for o in obligations(&case, today, &cal).unwrap() {
+        let listed = match obligations(&case, today, &cal) {
+            Ok(listed) => listed,
+            // A working-day deadline past the bank-holiday table is an error to act on, not a bug.
+            Err(send_pathway::Error::OutsideHolidayTable { .. } | send_pathway::Error::BeyondHolidayTable { .. }) => Vec::new(),
+            Err(e) => return Err(TestCaseError::fail(format!("obligations failed: {e}"))),
+        };
+        for o in listed {
             prop_assert!(allowed(case.stage(), o.rule()), "{} listed at stage {}", o.rule(), case.stage().name());
             prop_assert!(!o.deadline.source().is_empty());
             prop_assert_eq!(o.days_left, (o.deadline.due() - today).num_days());
