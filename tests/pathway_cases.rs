@@ -629,6 +629,44 @@ fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
         "school closed",
     )
     .unwrap();
+    // No educational advice was requested on 17 July: the closure ground cannot cover EP, health or social care advice.
+    case.apply(
+        council(
+            d(2025, 7, 17),
+            EventKind::AdviceRequested {
+                advice_type: AdviceType::Psychological,
+                body: "EPS".into(),
+                contact: "EP".into(),
+            },
+        ),
+        &cal,
+    )
+    .unwrap();
+    let inside = ExceptionClaim::new(
+        ExceptionId::Exc13_3,
+        ExceptionGround::SchoolClosure {
+            advice_requested_on: d(2025, 7, 17),
+            closure,
+        },
+        "EP advice requested 17 July",
+        "school closed",
+    )
+    .unwrap();
+    let only_setting = case
+        .apply(
+            council(
+                d(2025, 9, 1),
+                EventKind::ExceptionRecorded { claim: inside },
+            ),
+            &cal,
+        )
+        .unwrap_err();
+    assert!(
+        only_setting
+            .to_string()
+            .contains("setting's own educational advice"),
+        "{only_setting}"
+    );
     let before = case.clone();
     let err = case
         .apply(

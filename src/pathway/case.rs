@@ -10,13 +10,14 @@ use chrono::NaiveDate;
 use super::events::{AppealOutcome, Event, EventKind, MediationChoice};
 use super::stages::*;
 use crate::advice::{
-    required_advice, AdviceNeedsFacts, AdviceRequest, AssessmentAdvice, SensoryImpairment,
+    required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice,
+    SensoryImpairment,
 };
 use crate::asc::{MAX_TERMS, TERM_CAP, YEAR_CAP};
 use crate::calendar::{months_after, HolidayCalendar, TermId};
 use crate::deadlines::{self, MediationCertificate};
 use crate::error::{Error, Result};
-use crate::exceptions::{ExceptionClaim, ExceptionId};
+use crate::exceptions::{ExceptionClaim, ExceptionGround, ExceptionId};
 use crate::money::Pounds;
 use crate::nsm::{offer, FamilyResponse, NsmAvailability, PanelOutcome};
 use crate::policy::{AscScheme, LocalPolicy};
@@ -701,6 +702,34 @@ impl Case {
             }
         };
         claim.check_against(&deadline)?;
+        // Grounds (a)/(b) cover only the setting's own advice: where the case
+        // holds the assessment's advice requests, one must match.
+        if let ExceptionGround::SchoolClosure {
+            advice_requested_on,
+            ..
+        }
+        | ExceptionGround::EarlyYearsClosure {
+            advice_requested_on,
+            ..
+        } = *claim.ground()
+        {
+            let advice = match &self.stage {
+                Stage::Assessing(s) => Some(s.advice()),
+                Stage::DraftIssued(s) => Some(&s.advice),
+                _ => None,
+            };
+            if let Some(advice) = advice {
+                let asked = advice.requests().iter().any(|r| {
+                    *r.advice_type() == AdviceType::Educational
+                        && r.issued_on() == advice_requested_on
+                });
+                if !asked {
+                    return Err(not_here(&format!(
+                        "the closure ground covers only the setting's own educational advice, and none was requested on {advice_requested_on}"
+                    )));
+                }
+            }
+        }
         let target = match &mut self.stage {
             Stage::Reassessing(s) => Some(&mut s.exceptions),
             stage => stage.request_mut().map(|r| &mut r.exceptions),
