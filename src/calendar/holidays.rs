@@ -34,13 +34,16 @@
 //! * the working-day rank is `B(n) = W(n) − #{holiday ≤ n}`;
 //! * counting is `B(b) − B(a)`;
 //! * adding N finds how many holidays fall before the answer by a binary search
-//!   over `w_i − i` (non-decreasing), then applies the O(1) inverse of `W`.
+//!   over `w_i − i` (non-decreasing), then applies the O(1) inverse of `W`;
+//! * a table of each covered year's first day number (and first holiday)
+//!   turns date ↔ day number into a lookup and narrows the rank's search to
+//!   one year's holidays.
 //!
 //! Dates outside the table's years are an error, never a guess.
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::error::{Error, Result};
 
@@ -324,6 +327,11 @@ pub struct HolidayCalendar {
     search_keys: Vec<i64>,
     first_day: i64,
     last_day: i64,
+    /// Day number of 1 January of each covered year, plus the year after:
+    /// date <-> day number becomes a table lookup instead of calendar arithmetic.
+    year_starts: Vec<i64>,
+    /// Index into `weekday_holidays` of each year's first holiday (same length as `year_starts`).
+    year_holiday_starts: Vec<usize>,
 }
 
 /// The stored form of a [`HolidayCalendar`]; read back through [`HolidayCalendar::new`].
@@ -407,6 +415,8 @@ impl HolidayCalendar {
             search_keys: Vec::new(),
             first_day: 0,
             last_day: -1,
+            year_starts: Vec::new(),
+            year_holiday_starts: Vec::new(),
         }
     }
 
@@ -455,6 +465,10 @@ impl HolidayCalendar {
         }
         holidays.sort_by_key(|h| h.date);
         holidays.dedup_by_key(|h| h.date);
+        let year_starts = (first_year..=last_year.saturating_add(1))
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+            .map(day_number)
+            .collect();
         let mut cal = HolidayCalendar {
             first_year,
             last_year,
@@ -463,6 +477,8 @@ impl HolidayCalendar {
             search_keys: Vec::new(),
             first_day: day_number(first),
             last_day: day_number(last),
+            year_starts,
+            year_holiday_starts: Vec::new(),
         };
         cal.normalise();
         Ok(cal)
@@ -475,6 +491,11 @@ impl HolidayCalendar {
             .iter()
             .filter(|h| !is_weekend(h.date))
             .map(|h| day_number(h.date))
+            .collect();
+        self.year_holiday_starts = self
+            .year_starts
+            .iter()
+            .map(|&start| self.weekday_holidays.partition_point(|&h| h < start))
             .collect();
         self.search_keys = self
             .weekday_holidays
@@ -595,8 +616,30 @@ impl HolidayCalendar {
 
     /// `B(n)`: the working-day rank of day `n` (working days from the epoch up to `n`).
     fn rank(&self, n: i64) -> i64 {
-        let holidays_up_to = self.weekday_holidays.partition_point(|&h| h <= n);
+        // Binary search only the holidays of n's own year (about eight).
+        let own_year = self.year_index(n).and_then(|i| {
+            let lo = *self.year_holiday_starts.get(i)?;
+            let hi = *self.year_holiday_starts.get(i + 1)?;
+            Some((lo, self.weekday_holidays.get(lo..hi)?))
+        });
+        let holidays_up_to = match own_year {
+            Some((lo, year)) => lo + year.partition_point(|&h| h <= n),
+            None => self.weekday_holidays.partition_point(|&h| h <= n),
+        };
         weekdays_up_to(n) - holidays_up_to as i64
+    }
+
+    /// Index into `year_starts` of the year containing day `n`, if covered.
+    fn year_index(&self, n: i64) -> Option<usize> {
+        let offset = n.checked_sub(self.first_day)?;
+        let mut idx = usize::try_from(offset.checked_mul(400)? / 146_097).ok()?;
+        while self.year_starts.get(idx + 1).is_some_and(|&next| next <= n) {
+            idx += 1;
+        }
+        while idx > 0 && self.year_starts.get(idx).is_some_and(|&start| start > n) {
+            idx -= 1;
+        }
+        Some(idx)
     }
 
     /// The day number of the working day whose rank is `r`.
@@ -605,16 +648,8 @@ impl HolidayCalendar {
         nth_weekday(r + holidays_before)
     }
 
-    /// Convert day number `n` back to a date, as an offset from `from` (day
-    /// number `here`): chrono's same-year fast path makes this cheaper than a
-    /// full conversion from the epoch.
-    fn covered_result(
-        &self,
-        here: i64,
-        n: i64,
-        from: NaiveDate,
-        working_days: u32,
-    ) -> Result<NaiveDate> {
+    /// Convert day number `n` back to a date, or the coverage error.
+    fn covered_result(&self, n: i64, from: NaiveDate, working_days: u32) -> Result<NaiveDate> {
         if n < self.first_day || n > self.last_day {
             return Err(Error::BeyondHolidayTable {
                 from,
@@ -623,21 +658,31 @@ impl HolidayCalendar {
                 last_year: self.last_year,
             });
         }
-        let shifted = if n >= here {
-            from.checked_add_days(Days::new(n.abs_diff(here)))
-        } else {
-            from.checked_sub_days(Days::new(n.abs_diff(here)))
-        };
-        shifted.ok_or(Error::DateOverflow {
+        self.date_of_covered_day(n).ok_or(Error::DateOverflow {
             from,
             operation: "working-day arithmetic",
         })
     }
 
+    /// Day number → date for a covered day, through the year table: estimate
+    /// the year from the mean Gregorian year, correct by at most a step, then
+    /// build the date from year and ordinal.
+    fn date_of_covered_day(&self, n: i64) -> Option<NaiveDate> {
+        let idx = self.year_index(n)?;
+        let start = *self.year_starts.get(idx)?;
+        let ordinal = u32::try_from(n - start + 1).ok()?;
+        let year = self.first_year.checked_add(i32::try_from(idx).ok()?)?;
+        NaiveDate::from_yo_opt(year, ordinal)
+    }
+
     /// The day number of `date`, or the coverage error.
     fn covered_day_number(&self, date: NaiveDate) -> Result<i64> {
-        let n = day_number(date);
-        if (self.first_day..=self.last_day).contains(&n) {
+        // 1 January of the date's year from the table, plus its ordinal.
+        let start = usize::try_from(date.year() - self.first_year)
+            .ok()
+            .and_then(|i| self.year_starts.get(i));
+        let n = start.map(|s| s + i64::from(date.ordinal0()));
+        if let Some(n) = n.filter(|n| (self.first_day..=self.last_day).contains(n)) {
             Ok(n)
         } else {
             Err(Error::OutsideHolidayTable {
@@ -662,7 +707,7 @@ impl HolidayCalendar {
             return Ok(date);
         }
         let target = self.rank(here) + i64::from(n);
-        self.covered_result(here, self.working_day_with_rank(target), date, n)
+        self.covered_result(self.working_day_with_rank(target), date, n)
     }
 
     /// The date `n` working days before `date`, not counting `date` itself:
@@ -682,7 +727,7 @@ impl HolidayCalendar {
         // Mirror of adding: the n-th working day counting back from the day
         // before `date`, so `date` itself never counts, whatever kind of day it is.
         let target = self.rank(here - 1) - i64::from(n) + 1;
-        self.covered_result(here, self.working_day_with_rank(target), date, n)
+        self.covered_result(self.working_day_with_rank(target), date, n)
     }
 
     /// Working days in `(from, to]`: after `from`, up to and including `to`.
