@@ -531,12 +531,12 @@ impl AwardsToDate {
 
     /// Total awarded in one academic year.
     pub fn in_year(&self, year: AcademicYear) -> Pounds {
-        self.by_term
-            .iter()
-            .filter(|(t, _)| t.year == year)
-            .fold(Pounds::ZERO, |sum, (_, p)| {
-                sum.checked_add(*p).unwrap_or(sum)
-            })
+        Pounds::saturating_total(
+            self.by_term
+                .iter()
+                .filter(|(t, _)| t.year == year)
+                .map(|(_, p)| *p),
+        )
     }
 }
 
@@ -746,9 +746,7 @@ impl AdditionalSupportContract {
 
     /// Total awarded on this contract.
     pub fn total_awarded(&self) -> Pounds {
-        self.terms.iter().fold(Pounds::ZERO, |sum, t| {
-            sum.checked_add(t.amount).unwrap_or(sum)
-        })
+        Pounds::saturating_total(self.terms.iter().map(|t| t.amount))
     }
 
     /// The days the contract runs: from the first funded term's first day to
@@ -878,11 +876,12 @@ impl AdditionalSupportContract {
                 .and_then(AscDecision::approved_per_term)
         }
         .unwrap_or(Pounds::ZERO);
-        let this_year = self
-            .terms
-            .iter()
-            .filter(|t| t.term.year == term.year)
-            .fold(Pounds::ZERO, |s, t| s.checked_add(t.amount).unwrap_or(s));
+        let this_year = Pounds::saturating_total(
+            self.terms
+                .iter()
+                .filter(|t| t.term.year == term.year)
+                .map(|t| t.amount),
+        );
         let limits = [
             (
                 RuleId::AscTermCap,

@@ -424,11 +424,11 @@ deadline_fn!(
     /// # use chrono::NaiveDate;
     /// # use send_pathway::{calendar::HolidayCalendar, deadlines};
     /// let cal = HolidayCalendar::england_and_wales();
-    /// let due = deadlines::decision_to_assess_due(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), &cal)?;
-    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 2, 17).unwrap());
+    /// let due = deadlines::decision_to_assess_due(NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("not a date")?, &cal)?;
+    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 2, 17).ok_or("not a date")?);
     /// assert_eq!(due.rule().code(), "T-DECIDE-6W");
     /// assert_eq!(due.source(), "SEND Regulations 2014 regs 4(1), 5(1)");
-    /// # Ok::<(), send_pathway::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     decision_to_assess_due, request_received, TDecide6w, Convention::WithinWeeksOf { weeks: 6 }
 );
@@ -493,10 +493,10 @@ deadline_fn!(
     /// # use chrono::NaiveDate;
     /// # use send_pathway::{calendar::HolidayCalendar, deadlines};
     /// let cal = HolidayCalendar::england_and_wales();
-    /// let due = deadlines::final_plan_due(NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(), &cal)?;
-    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 5, 26).unwrap());
+    /// let due = deadlines::final_plan_due(NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("not a date")?, &cal)?;
+    /// assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 5, 26).ok_or("not a date")?);
     /// assert!(due.on_non_working_day()); // Spring bank holiday: flagged, not moved.
-    /// # Ok::<(), send_pathway::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     final_plan_due, request_received, TFinal20w, Convention::WithinWeeksOf { weeks: 20 }
 );
@@ -896,11 +896,11 @@ deadline_fn!(
 /// # use chrono::NaiveDate;
 /// # use send_pathway::{calendar::HolidayCalendar, deadlines::{self, MediationCertificate}};
 /// let cal = HolidayCalendar::england_and_wales();
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let appeal = deadlines::appeal_due(d(2025, 6, 2), MediationCertificate::NotIssued, &cal)?;
-/// assert_eq!(appeal.due(), d(2025, 8, 2));                        // nominal, a Saturday in August
-/// assert_eq!(appeal.tribunal_effective(), Some(d(2025, 9, 1)));   // r12(3)(a)
-/// # Ok::<(), send_pathway::Error>(())
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// let appeal = deadlines::appeal_due(d(2025, 6, 2)?, MediationCertificate::NotIssued, &cal)?;
+/// assert_eq!(appeal.due(), d(2025, 8, 2)?);                        // nominal, a Saturday in August
+/// assert_eq!(appeal.tribunal_effective(), Some(d(2025, 9, 1)?));   // r12(3)(a)
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors

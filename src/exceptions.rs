@@ -170,10 +170,11 @@ pub enum ExceptionGround {
 /// ```
 /// use chrono::NaiveDate;
 /// use send_pathway::{calendar::ClosedPeriod, exceptions::closure_window};
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let summer = ClosedPeriod { first_closed: d(2025, 7, 23), reopens: d(2025, 9, 3) };
-/// let window = closure_window(summer).unwrap();
-/// assert_eq!((window.first(), window.last()), (d(2025, 7, 16), d(2025, 8, 27)));
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// let summer = ClosedPeriod { first_closed: d(2025, 7, 23)?, reopens: d(2025, 9, 3)? };
+/// let window = closure_window(summer).ok_or("closure shorter than 28 days")?;
+/// assert_eq!((window.first(), window.last()), (d(2025, 7, 16)?, d(2025, 8, 27)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn closure_window(closure: ClosedPeriod) -> Option<DateRange> {
     if closure.days_closed() < MINIMUM_CLOSURE_DAYS {
@@ -476,12 +477,12 @@ impl fmt::Display for Status {
 /// use chrono::NaiveDate;
 /// use send_pathway::{calendar::HolidayCalendar, deadlines, exceptions::{judge, Act, Compliance}};
 /// let cal = HolidayCalendar::england_and_wales();
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let final_plan = deadlines::final_plan_due(d(2025, 1, 6), &cal)?;
-/// assert_eq!(judge(&final_plan, Act::Done(d(2025, 5, 23)), d(2025, 6, 1), &[])?, Compliance::Met);
-/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 1), &[])?, Compliance::Pending);
-/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 27), &[])?, Compliance::Missed);
-/// # Ok::<(), send_pathway::Error>(())
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// let final_plan = deadlines::final_plan_due(d(2025, 1, 6)?, &cal)?;
+/// assert_eq!(judge(&final_plan, Act::Done(d(2025, 5, 23)?), d(2025, 6, 1)?, &[])?, Compliance::Met);
+/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 1)?, &[])?, Compliance::Pending);
+/// assert_eq!(judge(&final_plan, Act::NotDone, d(2025, 5, 27)?, &[])?, Compliance::Missed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors

@@ -96,6 +96,16 @@ impl Pounds {
         Pounds::new(sum)
     }
 
+    /// The total of `amounts`, saturating at the largest accepted sum rather
+    /// than dropping an amount: a saturated total still fails every cap check.
+    pub fn saturating_total(amounts: impl IntoIterator<Item = Pounds>) -> Pounds {
+        let ceiling = Decimal::from(MAX_POUNDS);
+        let total = amounts.into_iter().fold(Decimal::ZERO, |sum, p| {
+            sum.checked_add(p.0).map_or(ceiling, |t| t.min(ceiling))
+        });
+        Pounds::new(total).unwrap_or(Pounds(ceiling))
+    }
+
     /// `self − other`, or zero when `other` is larger.
     pub fn saturating_sub(self, other: Pounds) -> Pounds {
         if other >= self {
@@ -189,5 +199,12 @@ mod tests {
         assert!("abc".parse::<Pounds>().is_err());
         assert!("1e40".parse::<Pounds>().is_err());
         assert_eq!(b.saturating_sub(a), Pounds::ZERO);
+        assert_eq!(Pounds::saturating_total([a, b, b]).to_string(), "£2,000.01");
+        let huge = Pounds::whole(MAX_POUNDS).unwrap();
+        assert_eq!(
+            Pounds::saturating_total([huge, huge]),
+            huge,
+            "saturates, never drops an amount"
+        );
     }
 }

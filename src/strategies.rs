@@ -15,10 +15,12 @@
 //! runner.run(&strategies::case(12), |case| {
 //!     // Every generated case replays to itself.
 //!     let cal = send_pathway::calendar::HolidayCalendar::england_and_wales();
-//!     let again = send_pathway::pathway::Case::replay(case.child().clone(), case.policy().clone(), case.history().to_vec(), &cal).unwrap();
+//!     let again = send_pathway::pathway::Case::replay(case.child().clone(), case.policy().clone(), case.history().to_vec(), &cal)
+//!         .map_err(|e| TestCaseError::fail(e.to_string()))?;
 //!     prop_assert_eq!(again, case);
 //!     Ok(())
-//! }).unwrap();
+//! })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use chrono::{Datelike, Days, NaiveDate};

@@ -304,11 +304,11 @@ impl DayKind {
 /// use send_pathway::calendar::HolidayCalendar;
 ///
 /// let cal = HolidayCalendar::england_and_wales();
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
 /// // DC-6: Tuesday 23 December 2025 + 3 working days skips Christmas and Boxing Day.
-/// assert_eq!(cal.add_working_days(d(2025, 12, 23), 3)?, d(2025, 12, 30));
-/// assert_eq!(cal.working_days_between(d(2025, 12, 23), d(2025, 12, 30))?, 3);
-/// # Ok::<(), send_pathway::Error>(())
+/// assert_eq!(cal.add_working_days(d(2025, 12, 23)?, 3)?, d(2025, 12, 30)?);
+/// assert_eq!(cal.working_days_between(d(2025, 12, 23)?, d(2025, 12, 30)?)?, 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -114,9 +114,9 @@ fn overflow(from: NaiveDate, operation: &'static str) -> Error {
 /// ```
 /// # use chrono::NaiveDate;
 /// # use send_pathway::calendar::weeks_after;
-/// let received = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(); // Monday
-/// assert_eq!(weeks_after(received, 20)?, NaiveDate::from_ymd_opt(2025, 5, 26).unwrap());
-/// # Ok::<(), send_pathway::Error>(())
+/// let received = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("not a date")?; // Monday
+/// assert_eq!(weeks_after(received, 20)?, NaiveDate::from_ymd_opt(2025, 5, 26).ok_or("not a date")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors

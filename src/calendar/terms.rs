@@ -147,18 +147,18 @@ impl ClosedPeriod {
 /// use chrono::NaiveDate;
 /// use send_pathway::calendar::{Term, TermCalendar, TermName};
 ///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
 /// let cal = TermCalendar::new(
 ///     vec![
-///         Term::new(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22))?,
-///         Term::new(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))?,
+///         Term::new(TermName::Summer, d(2025, 4, 22)?, d(2025, 7, 22)?)?,
+///         Term::new(TermName::Autumn, d(2025, 9, 3)?, d(2025, 12, 19)?)?,
 ///     ],
 ///     vec![],
 /// )?;
 /// let summer = cal.closed_periods()[0];
-/// assert_eq!((summer.first_closed, summer.reopens), (d(2025, 7, 23), d(2025, 9, 3)));
+/// assert_eq!((summer.first_closed, summer.reopens), (d(2025, 7, 23)?, d(2025, 9, 3)?));
 /// assert_eq!(summer.days_closed(), 42);
-/// # Ok::<(), send_pathway::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

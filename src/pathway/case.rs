@@ -513,12 +513,16 @@ impl Case {
                 },
                 _ => Err(broken(RuleId::Exc8_2, "advice exceptions are recorded during the assessment")),
             },
-            _ => return self.apply_in_stage(event),
+            _ => return self.apply_in_stage(event, cal),
         })
     }
 
     /// Events that record something inside the current stage without leaving it.
-    fn apply_in_stage(&mut self, event: &Event) -> Option<Result<Vec<Warning>>> {
+    fn apply_in_stage(
+        &mut self,
+        event: &Event,
+        cal: &HolidayCalendar,
+    ) -> Option<Result<Vec<Warning>>> {
         let on = event.on;
         let ok = || Ok(Vec::new());
         Some(match (&mut self.stage, &event.kind) {
@@ -618,10 +622,10 @@ impl Case {
             }
             (Stage::ReviewScheduled(s), EventKind::ReviewAdviceCirculated) => {
                 s.advice_circulated_on = Some(on);
-                match crate::calendar::weeks_before(s.meeting_on, 2) {
-                    Ok(latest) if on > latest => Ok(vec![Warning::new(
-                        RuleId::TReviewAdvice2w,
-                        format!("advice should be circulated by {latest}"),
+                match deadlines::review_advice_due(s.meeting_on, cal) {
+                    Ok(latest) if on > latest.due() => Ok(vec![Warning::new(
+                        latest.rule(),
+                        format!("advice should be circulated by {}", latest.due()),
                     )]),
                     _ => ok(),
                 }
@@ -821,18 +825,14 @@ impl Case {
     }
 
     fn asc_fund(&mut self, term: TermId, amount: Pounds) -> Result<Vec<Warning>> {
-        let in_term = self
-            .ascs
-            .iter()
-            .flat_map(|a| &a.terms)
-            .filter(|(t, _)| *t == term)
-            .fold(Pounds::ZERO, |s, (_, p)| s.checked_add(*p).unwrap_or(s));
-        let in_year = self
-            .ascs
-            .iter()
-            .flat_map(|a| &a.terms)
-            .filter(|(t, _)| t.year == term.year)
-            .fold(Pounds::ZERO, |s, (_, p)| s.checked_add(*p).unwrap_or(s));
+        let funded = || self.ascs.iter().flat_map(|a| &a.terms);
+        let in_term =
+            Pounds::saturating_total(funded().filter(|(t, _)| *t == term).map(|(_, p)| *p));
+        let in_year = Pounds::saturating_total(
+            funded()
+                .filter(|(t, _)| t.year == term.year)
+                .map(|(_, p)| *p),
+        );
         let Some(asc) = self.ascs.iter_mut().find(|a| a.ended_on.is_none()) else {
             return Err(broken(
                 RuleId::AscTermlyAgreement,
@@ -981,7 +981,7 @@ fn transition(
                 .map_err(|(s, e)| (Stage::Assessing(s), e))
         }
         (Stage::Assessing(s), EventKind::DraftPlanIssued { names_school }) => s
-            .issue_draft(on, names_school.as_deref())
+            .issue_draft(on, names_school.as_deref(), cal)
             .map(|(n, w)| (Stage::DraftIssued(n), w, Vec::new()))
             .map_err(|(s, e)| (Stage::Assessing(s), e)),
         (Stage::DraftIssued(s), EventKind::DraftPlanIssued { names_school }) => s
@@ -990,12 +990,12 @@ fn transition(
             .map_err(|(s, e)| (Stage::DraftIssued(s), e)),
         (Stage::DraftIssued(s), EventKind::FinalPlanIssued { school, changes }) => {
             let request_received = s.request.received_on;
-            s.issue_final(on, school, *changes)
+            s.issue_final(on, school, *changes, cal)
                 .map(|n| {
                     let mut warnings = Vec::new();
-                    if let Ok(due) = crate::calendar::weeks_after(request_received, 20) {
-                        if on > due {
-                            warnings.push(Warning::new(RuleId::TFinal20w, format!("issued after the 20-week limit of {due}: record any exception that applies")));
+                    if let Ok(due) = deadlines::final_plan_due(request_received, cal) {
+                        if on > due.due() {
+                            warnings.push(Warning::new(due.rule(), format!("issued after the 20-week limit of {}: record any exception that applies", due.due())));
                         }
                     }
                     (Stage::PlanMaintained(n), warnings, vec![Effect::OpenDispute(AppealableDecision::PlanContents), Effect::EndActiveAsc])
@@ -1016,7 +1016,7 @@ fn transition(
 
         // Reviews.
         (Stage::PlanMaintained(s), EventKind::ReviewMeetingScheduled { meeting_on, kind }) => s
-            .schedule_review(on, *meeting_on, *kind)
+            .schedule_review(on, *meeting_on, *kind, cal)
             .map(|(n, mut w)| {
                 w.extend(super::reviews::review_focus(
                     child.date_of_birth,
@@ -1053,7 +1053,7 @@ fn transition(
             plain(Stage::AmendmentProposed(s.propose_amendment(on)))
         }
         (Stage::AmendmentProposed(s), EventKind::AmendedPlanIssued { school }) => s
-            .issue_amended(on, school)
+            .issue_amended(on, school, cal)
             .map(|n| {
                 (
                     Stage::PlanMaintained(n),

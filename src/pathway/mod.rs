@@ -25,24 +25,24 @@
 //! use send_pathway::LocalPolicy;
 //!
 //! let cal = HolidayCalendar::england_and_wales();
-//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-//! let child = Child { reference: "CYP-1".into(), date_of_birth: d(2016, 3, 1), sensory_impairment: SensoryImpairment::None };
-//! let request = Event::new(d(2025, 1, 6), Actor::Parent, EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable });
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+//! let child = Child { reference: "CYP-1".into(), date_of_birth: d(2016, 3, 1)?, sensory_impairment: SensoryImpairment::None };
+//! let request = Event::new(d(2025, 1, 6)?, Actor::Parent, EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable });
 //! let (mut case, _) = Case::open(child, LocalPolicy::sutton(), request, &cal)?;
 //!
-//! let due = obligations(&case, d(2025, 1, 20), &cal)?;
+//! let due = obligations(&case, d(2025, 1, 20)?, &cal)?;
 //! assert_eq!(due[0].rule().code(), "T-DECIDE-6W");
-//! assert_eq!(due[0].deadline.due(), d(2025, 2, 17));
+//! assert_eq!(due[0].deadline.due(), d(2025, 2, 17)?);
 //!
 //! // A final plan without a draft is refused, and the case is unchanged.
 //! let before = case.clone();
-//! let bad = Event::new(d(2025, 2, 1), Actor::Council, EventKind::FinalPlanIssued {
+//! let bad = Event::new(d(2025, 2, 1)?, Actor::Council, EventKind::FinalPlanIssued {
 //!     school: "Oak Primary".into(),
 //!     changes: send_pathway::pathway::FinalPlanChanges::RepresentationsAndPlacementOnly,
 //! });
 //! assert!(case.apply(bad, &cal).is_err());
 //! assert_eq!(case, before);
-//! # Ok::<(), send_pathway::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod case;

@@ -16,7 +16,7 @@ use super::events::{
     ReviewKind, ReviewOutcome,
 };
 use crate::advice::AssessmentAdvice;
-use crate::calendar::{age_on, day_after, days_beginning_with, plan_age_limit, Provision};
+use crate::calendar::{age_on, plan_age_limit, HolidayCalendar, Provision};
 use crate::deadlines::{self, PhaseTransfer};
 use crate::error::Error;
 use crate::exceptions::ExceptionClaim;
@@ -445,6 +445,7 @@ impl Assessing {
         self,
         on: NaiveDate,
         names_school: Option<&str>,
+        cal: &HolidayCalendar,
     ) -> Transition<(DraftIssued, Vec<Warning>), Self> {
         if let Err(e) = draft_names_no_school(names_school) {
             return Err((self, e));
@@ -469,9 +470,12 @@ impl Assessing {
                 ),
             ));
         }
-        if let Ok(target) = crate::calendar::weeks_after(self.request.received_on, 14) {
-            if on > target {
-                warnings.push(Warning::new(RuleId::TDraft14w, format!("the draft is served after the week-14 target of {target}; 15 days and consultation may not fit in 20 weeks")));
+        if let Ok(target) = deadlines::draft_target(self.request.received_on, cal) {
+            if on > target.due() {
+                warnings.push(Warning::new(
+                    target.rule(),
+                    format!("the draft is served after the week-14 target of {}; 15 days and consultation may not fit in 20 weeks", target.due()),
+                ));
             }
         }
         Ok((
@@ -585,15 +589,16 @@ impl DraftIssued {
         on: NaiveDate,
         school: &str,
         changes: FinalPlanChanges,
+        cal: &HolidayCalendar,
     ) -> Transition<PlanMaintained, Self> {
         if changes == FinalPlanChanges::OtherChanges {
             let e = broken(RuleId::FinalRepsOnly, "the final plan may differ from the draft only through representations and the placement; re-issue the draft");
             return Err((self, e));
         }
         let served = self.served_on();
-        let earliest = days_beginning_with(served, 15)
+        let earliest = deadlines::draft_representations_window(served, cal)
             .ok()
-            .and_then(|w| day_after(w.last()).ok());
+            .and_then(|window| window.earliest_action());
         let confirmed = self
             .no_further_representations_on
             .is_some_and(|c| c >= served);
@@ -639,17 +644,21 @@ impl PlanMaintained {
         on: NaiveDate,
         meeting_on: NaiveDate,
         kind: ReviewKind,
+        cal: &HolidayCalendar,
     ) -> Transition<(ReviewScheduled, Vec<Warning>), Self> {
         if meeting_on < on {
             let e = out_of_order("invitations sent", on, "review meeting", meeting_on);
             return Err((self, e));
         }
         let mut warnings = Vec::new();
-        if let Ok(latest) = crate::calendar::weeks_before(meeting_on, 2) {
-            if on > latest {
+        if let Ok(latest) = deadlines::review_invitations_due(meeting_on, cal) {
+            if on > latest.due() {
                 warnings.push(Warning::new(
-                    RuleId::TReviewInvite2w,
-                    format!("invitations should go out by {latest}, two weeks before the meeting"),
+                    latest.rule(),
+                    format!(
+                        "invitations should go out by {}, two weeks before the meeting",
+                        latest.due()
+                    ),
                 ));
             }
         }
@@ -662,7 +671,6 @@ impl PlanMaintained {
         Ok((
             ReviewScheduled {
                 plan: self.plan,
-                kind,
                 invitations_sent_on: on,
                 meeting_on,
                 advice_circulated_on: None,
@@ -737,7 +745,6 @@ impl PlanMaintained {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ReviewScheduled {
     pub(crate) plan: Plan,
-    pub(crate) kind: ReviewKind,
     pub(crate) invitations_sent_on: NaiveDate,
     pub(crate) meeting_on: NaiveDate,
     pub(crate) advice_circulated_on: Option<NaiveDate>,
@@ -762,9 +769,6 @@ impl ReviewScheduled {
         }
         Ok(ReviewHeld {
             plan: self.plan,
-            kind: self.kind,
-            invitations_sent_on: self.invitations_sent_on,
-            advice_circulated_on: self.advice_circulated_on,
             meeting_on: on,
         })
     }
@@ -775,9 +779,6 @@ impl ReviewScheduled {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ReviewHeld {
     pub(crate) plan: Plan,
-    pub(crate) kind: ReviewKind,
-    pub(crate) invitations_sent_on: NaiveDate,
-    pub(crate) advice_circulated_on: Option<NaiveDate>,
     pub(crate) meeting_on: NaiveDate,
 }
 
@@ -863,12 +864,20 @@ impl AmendmentProposed {
     }
 
     /// T-AMEND-FINAL-8W: issue the amended plan, after the 15-day window (T-AMEND-REPS-15D).
-    pub fn issue_amended(self, on: NaiveDate, school: &str) -> Transition<PlanMaintained, Self> {
-        if let Ok(window) = days_beginning_with(self.notice_sent_on, 15) {
+    pub fn issue_amended(
+        self,
+        on: NaiveDate,
+        school: &str,
+        cal: &HolidayCalendar,
+    ) -> Transition<PlanMaintained, Self> {
+        if let Ok(window) = deadlines::amendment_representations_window(self.notice_sent_on, cal) {
             let confirmed = self.no_further_representations_on.is_some();
-            if let Ok(earliest) = day_after(window.last()) {
+            if let Some(earliest) = window.earliest_action() {
                 if on < earliest && !confirmed {
-                    let e = broken(RuleId::TAmendReps15d, format!("representations on the amendments are open until {}; finalise from {earliest}", window.last()));
+                    let e = broken(
+                        window.rule(),
+                        format!("representations on the amendments are open until {}; finalise from {earliest}", window.due()),
+                    );
                     return Err((self, e));
                 }
             }
