@@ -142,6 +142,20 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// An event of a stored history cannot follow the events before it.
+    #[error("stored event {position} ({event} on {on}) cannot be read back: {source}")]
+    RecordEvent {
+        /// Its position in the history, counting from 1.
+        position: usize,
+        /// What the event is.
+        event: &'static str,
+        /// Its date.
+        on: NaiveDate,
+        /// Why it cannot follow.
+        #[source]
+        source: Box<Error>,
+    },
+
     /// A rule identifier string that this crate does not know.
     #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
     UnknownRule(String),

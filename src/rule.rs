@@ -180,6 +180,48 @@ rules! {
         "appeal within 2 months of the decision notice or 1 month of the mediation certificate, whichever is later";
     AppealRights => "APPEAL-RIGHTS", "Children and Families Act 2014 ss51, 55",
         "which decisions can be appealed to the tribunal";
+    AppealTracks => "APPEAL-TRACKS", "Children and Families Act 2014 s51(1)-(3); SEND Regulations 2014 reg 32",
+        "each appealable decision opens its own appeal, and several can run at once";
+    AppealCert => "APPEAL-CERT", "Children and Families Act 2014 ss55(3), 56(1)(h)",
+        "a mediation certificate is needed before appealing, except for an appeal only about section I";
+    ReviewDecisionRights => "REVIEW-DECISION-RIGHTS", "SEND Regulations 2014 reg 20(10); Children and Families Act 2014 s51",
+        "after a review the council maintains, amends or ceases the plan, each with its appeal rights";
+    // 3.7 Transfers between councils
+    TTransferPlan15wd => "T-TRANSFER-PLAN-15WD", "SEND Regulations 2014 reg 15(2)",
+        "the old council transfers the plan on the day of the move, or within 15 working days of becoming aware";
+    TransferDeemed => "TRANSFER-DEEMED", "SEND Regulations 2014 reg 15(3)",
+        "a transferred plan is treated as made by the new council on the date the old council made it";
+    TTransferNotify6w => "T-TRANSFER-NOTIFY-6W", "SEND Regulations 2014 reg 15(4)",
+        "the new council tells the family within 6 weeks that the plan has transferred";
+    TTransferReview => "T-TRANSFER-REVIEW", "SEND Regulations 2014 reg 15(5)",
+        "first review by the new council before the later of the 12-month review date and 3 months from the transfer";
+    TransferPlacement => "TRANSFER-PLACEMENT", "SEND Regulations 2014 reg 15(6); SEND Code of Practice 9.159",
+        "where the named setting is impracticable after a move the new council may arrange another until it amends";
+    TransferMidAssessment => "TRANSFER-MID-ASSESSMENT", "SEND Regulations 2014 regs 4(1)(b), 5(1)(b), 10(1), 13(2)",
+        "a child who moves during an assessment: the new council's clocks run from the day it becomes responsible";
+    TTransferHealth15wd => "T-TRANSFER-HEALTH-15WD", "SEND Regulations 2014 reg 16",
+        "health commissioning bodies hand over within 15 working days of becoming aware of a move";
+    // 3.8 Tribunal orders, unopposed appeals, recommendations
+    TOrderAssess => "T-ORDER-ASSESS", "SEND Regulations 2014 reg 44(2)(b)",
+        "after an order to assess: decide within 2 weeks, not-issue within 10, final within 14";
+    TOrderPlan => "T-ORDER-PLAN", "SEND Regulations 2014 reg 44(2)(c)",
+        "after an order to make a plan: draft within 5 weeks, final within 11";
+    TOrderAmend => "T-ORDER-AMEND", "SEND Regulations 2014 reg 44(2)(e)-(f)",
+        "after an order to amend: within 5 weeks, or 2 weeks for section I only";
+    OrderCease => "ORDER-CEASE", "SEND Regulations 2014 reg 44(2)(a)",
+        "a dismissed cease appeal ends the plan at once; an allowed one keeps it maintained";
+    Exc44_3 => "EXC-44-3", "SEND Regulations 2014 reg 44(3)",
+        "reg 44 periods are disapplied while exceptional personal circumstances or absence make them impractical";
+    TUnopposedAssess => "T-UNOPPOSED-ASSESS", "SEND Regulations 2014 reg 45(1)-(3A)",
+        "an unopposed assessment appeal: notify 2 weeks, not-issue 10, final 14 from notifying the tribunal";
+    TUnopposedAmend => "T-UNOPPOSED-AMEND", "SEND Regulations 2014 reg 45(4)-(5)",
+        "an unopposed contents appeal: amended plan within 5 weeks, or 2 for section I only";
+    TUnopposedPlan => "T-UNOPPOSED-PLAN", "SEND Regulations 2014 reg 45(6)",
+        "an unopposed appeal against refusal to issue: draft within 5 weeks, final within 11";
+    OrderConsent => "ORDER-CONSENT", "Tribunal consent orders (IPSEA)",
+        "a consent order after the council's response carries the reg 44 limits unless shorter are agreed";
+    TOrderRecommend5w => "T-ORDER-RECOMMEND-5W", "SI 2017/1306 reg 6",
+        "a written response to a tribunal health or social-care recommendation within 5 weeks";
     // 4 Exceptions
     Exc5_4 => "EXC-5-4", "SEND Regulations 2014 reg 5(4)",
         "exceptions to the 6-week decision limit";

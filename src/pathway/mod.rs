@@ -1,27 +1,34 @@
-//! The typed pathway: a child's case from SEN Support to a final plan, reviews and beyond.
+//! The case: a child's journey through the statutory pathway, as a state
+//! machine that can be stored.
 //!
-//! DOMAIN §5 as types. Each stage is a struct holding only the data valid in
-//! it ([`stages`]); a transition consumes the stage and returns the next one, or
-//! the error together with the stage unchanged. [`Stage`] is the enum that is
-//! stored (serde, tagged `"stage"`) and dispatched on. A [`Case`] adds the side
-//! tracks — mediation and appeal ([`Dispute`]), the Next Steps Meeting, the
-//! Additional Support Contracts — and the [`Event`] history that rebuilds it.
+//! DOMAIN §5 as types, in two levels. A case has one [`Phase`] of life — SEN
+//! Support, an [`Assessment`] in progress, a maintained [`Plan`] carrying its
+//! current activities (at most one review, amendment, re-assessment and cease
+//! proposal at a time, each with its own clocks), or ceased — and beside it
+//! side tracks that run in parallel: SEN Support cycles, [`Dispute`]s (one per
+//! appealable decision), Next Steps Meetings and Additional Support Contracts.
 //!
-//! * Moves the law forbids are errors naming the rule: a final plan without a
-//!   draft, a draft naming a school, finalising before the 15-day window closes,
-//!   an ASC for a child with a plan or beyond two terms or the caps, ceasing
-//!   without consultation.
-//! * Moves the council may still make come back as [`Warning`](crate::Warning)s
-//!   beside the success: a re-assessment within 6 months, a school request
-//!   without the family's agreement, a late draft.
-//! * [`obligations`] lists what is due today; [`sen2_records`] gives the DfE
-//!   SEN2 view.
+//! * **Decide, then evolve.** [`Case::apply`] first decides — a pure check of
+//!   the event against the state, the caller's calendars and the council's
+//!   policy, calling the rule modules (`deadlines`, `asc`, `nsm`, `advice`,
+//!   `calendar`) that own each rule — and then evolves the state, a total step
+//!   that cannot fail. A refused event comes back in [`Refused`] and the case
+//!   is unchanged. [`Case::replay`] uses the consistency checks and evolve only,
+//!   so a stored history is never re-judged under today's calendar.
+//! * **Typed ids.** What a case opens is numbered by the case and named by
+//!   [`ids`] in later events: [`DisputeId`], [`ConsultationId`], [`ContractId`],
+//!   [`MeetingId`], [`AdviceId`].
+//! * **A record to store.** [`CaseRecord`] is the history with a schema
+//!   version; [`CaseRecord::into_case`] reads it back under the caller's
+//!   calendar and policy and names the first bad event.
+//! * **Questions.** [`Case::obligations`], [`Case::next_events`],
+//!   [`Case::sen2_records`].
 //!
 //! ```
 //! use chrono::NaiveDate;
 //! use send_pathway::advice::SensoryImpairment;
 //! use send_pathway::calendar::HolidayCalendar;
-//! use send_pathway::pathway::{obligations, Actor, Case, Child, Event, EventKind, ParentalAgreement};
+//! use send_pathway::pathway::{Actor, Case, Child, Event, EventKind, FinalPlanChanges, ParentalAgreement};
 //! use send_pathway::LocalPolicy;
 //!
 //! let cal = HolidayCalendar::england_and_wales();
@@ -30,31 +37,45 @@
 //! let request = Event::new(d(2025, 1, 6)?, Actor::Parent, EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable });
 //! let (mut case, _) = Case::open(child, LocalPolicy::sutton(), request, &cal)?;
 //!
-//! let due = obligations(&case, d(2025, 1, 20)?, &cal)?;
+//! let due = case.obligations(d(2025, 1, 20)?, &cal)?;
 //! assert_eq!(due[0].rule().code(), "T-DECIDE-6W");
 //! assert_eq!(due[0].deadline.due(), d(2025, 2, 17)?);
 //!
-//! // A final plan without a draft is refused, and the case is unchanged.
+//! // A final plan without a draft is refused, handed back, and the case is unchanged.
 //! let before = case.clone();
 //! let bad = Event::new(d(2025, 2, 1)?, Actor::Council, EventKind::FinalPlanIssued {
 //!     school: "Oak Primary".into(),
-//!     changes: send_pathway::pathway::FinalPlanChanges::RepresentationsAndPlacementOnly,
+//!     changes: FinalPlanChanges::RepresentationsAndPlacementOnly,
 //! });
-//! assert!(case.apply(bad, &cal).is_err());
+//! let refused = case.apply(bad.clone(), &cal).unwrap_err();
+//! assert_eq!(refused.event, bad);
 //! assert_eq!(case, before);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod case;
-mod events;
+mod decide;
+mod event;
+mod evolve;
+pub mod ids;
 mod obligations;
+mod record;
 pub mod reviews;
-pub mod stages;
+mod sen2;
+mod state;
 
-pub use case::{AppealableDecision, AscRecord, Case, Child, Dispute, NsmTrack};
-pub use events::{
-    Actor, AppealOutcome, CeaseGround, DecisionNotice, Event, EventKind, FinalPlanChanges,
-    MediationChoice, NoticeItem, ParentalAgreement, ReviewFinding, ReviewKind, ReviewOutcome,
+pub use case::{Applied, Calendars, Case, Child, Opened, Refused};
+pub use event::{
+    Actor, AppealGrounds, AppealOutcome, AppealableDecision, CeaseGround, DecisionNotice, Event,
+    EventKind, FinalPlanChanges, MediationChoice, NoticeItem, ParentalAgreement, ReviewFinding,
+    ReviewKind, ReviewOutcome,
 };
-pub use obligations::{obligations, sen2_records, Obligation, Sen2Record, Sen2Timeliness};
-pub use stages::Stage;
+pub use ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
+pub use obligations::{NextEvent, Obligation, Subject};
+pub use record::{CaseRecord, SCHEMA_VERSION};
+pub use sen2::{Sen2Record, Sen2Timeliness};
+pub use state::{
+    Amendment, AscTrack, Assessment, AssessmentStep, CaseState, CeaseProposal, Consultation,
+    Dispute, Draft, NsmTrack, Phase, Plan, PlannedTransfer, Reassessment, RequestRoute, Review,
+    SupportTrack,
+};

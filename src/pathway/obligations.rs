@@ -1,36 +1,166 @@
-//! What is due in a case today, and its SEN2 record.
+//! What a case owes today ([`Case::obligations`](super::Case::obligations)) and
+//! what may legally happen next ([`Case::next_events`](super::Case::next_events)).
+//!
+//! Every date comes from the `deadlines` function that owns its rule; this
+//! module only decides which clocks are running in the case's state. Closed
+//! tracks (decided disputes, held meetings, received advice) cost nothing.
+
+use core::fmt;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
-use super::case::Case;
-use super::events::{EventKind, MediationChoice};
-use super::stages::Stage;
+use super::event::MediationChoice;
+use super::ids::{AdviceId, ConsultationId, DisputeId, MeetingId};
+use super::state::{AssessmentStep, CaseState, Draft, Phase};
+use super::Child;
 use crate::calendar::{age_on, HolidayCalendar};
 use crate::deadlines::{self, Convention, Deadline};
 use crate::error::Result;
-use crate::exceptions::{judge, Act, ExceptionClaim, ExceptionId, Status};
+use crate::exceptions::{judge, Act, ExceptionClaim, Status};
 use crate::nsm::FamilyResponse;
+use crate::policy::LocalPolicy;
 use crate::rule::RuleId;
 
-/// One deadline that is open in a case: when, which rule, how it stands today.
+/// What an obligation is about; rendered to words only by `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "subject", rename_all = "snake_case", deny_unknown_fields))]
+#[non_exhaustive]
+pub enum Subject {
+    /// Decide whether to assess and notify (T-DECIDE-6W).
+    DecisionToAssess,
+    /// One advice request (T-ADVICE-6W).
+    Advice {
+        /// Which request.
+        advice: AdviceId,
+    },
+    /// The week-14 draft target (T-DRAFT-14W).
+    DraftTarget,
+    /// A decision not to issue, if that is the decision (T-NOTISSUE-16W).
+    DecisionNotToIssue,
+    /// The final plan (T-FINAL-20W).
+    FinalPlan,
+    /// The family's representation window on a draft (T-DRAFT-REPS-15D).
+    DraftRepresentations,
+    /// A consulted school's reply (T-SCHOOL-CONSULT-15D).
+    SchoolReply {
+        /// Which consultation.
+        consultation: ConsultationId,
+    },
+    /// The annual review (T-REVIEW-12M).
+    AnnualReview,
+    /// The under-5 review (T-REVIEW-UNDER5).
+    UnderFiveReview,
+    /// The plan amended for a phase transfer (T-PHASE-*).
+    PhaseTransfer,
+    /// Review invitations (T-REVIEW-INVITE-2W).
+    ReviewInvitations,
+    /// Review advice circulated (T-REVIEW-ADVICE-2W).
+    ReviewAdvice,
+    /// Review report (T-REVIEW-REPORT-2W).
+    ReviewReport,
+    /// Review decision (T-REVIEW-DECISION-4W).
+    ReviewDecision,
+    /// Amendment notice after a review (T-AMEND-NOTICE-4W).
+    AmendmentNotice,
+    /// Representation window on proposed amendments (T-AMEND-REPS-15D).
+    AmendmentRepresentations,
+    /// The amended plan, or notice of not amending (T-AMEND-FINAL-8W).
+    AmendedPlan,
+    /// Decision on a re-assessment request (T-REASSESS-DECIDE-15D).
+    ReassessmentDecision,
+    /// The plan after re-assessment (T-REASSESS-FINAL-14W).
+    ReassessedPlan,
+    /// The Next Steps Meeting (NSM-WITHIN-2W).
+    NextStepsMeeting {
+        /// Which meeting.
+        meeting: MeetingId,
+    },
+    /// The family contacts the mediation adviser (T-MED-CONTACT-2M).
+    MediationContact {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The mediation certificate (T-MED-CERT-3WD).
+    MediationCertificate {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// Mediation held (T-MED-HELD-30D).
+    MediationHeld {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The certificate after mediation (T-MED-CERT-OTHER-3WD).
+    CertificateAfterMediation {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The family's appeal reaches the tribunal (T-APPEAL-2M-1M).
+    Appeal {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Subject::DecisionToAssess => "Decide whether to assess and notify".to_owned(),
+            Subject::Advice { advice } => format!("Advice for {advice}"),
+            Subject::DraftTarget => "Draft plan (target)".to_owned(),
+            Subject::DecisionNotToIssue => "Notify a decision not to issue, if that is the decision".to_owned(),
+            Subject::FinalPlan => "Issue the final EHC plan".to_owned(),
+            Subject::DraftRepresentations => "Family's representations on the draft (window closes)".to_owned(),
+            Subject::SchoolReply { consultation } => format!("School's reply on the placement ({consultation})"),
+            Subject::AnnualReview => "Annual review".to_owned(),
+            Subject::UnderFiveReview => "Under-5 review".to_owned(),
+            Subject::PhaseTransfer => "Plan amended for the phase transfer".to_owned(),
+            Subject::ReviewInvitations => "Review invitations (two weeks' notice)".to_owned(),
+            Subject::ReviewAdvice => "Review advice circulated".to_owned(),
+            Subject::ReviewReport => "Review report to the council and invitees".to_owned(),
+            Subject::ReviewDecision => "Review decision notified".to_owned(),
+            Subject::AmendmentNotice => "Amendment notice".to_owned(),
+            Subject::AmendmentRepresentations => "Family's representations on the amendments (window closes)".to_owned(),
+            Subject::AmendedPlan => "Issue the amended plan (or notify not amending)".to_owned(),
+            Subject::ReassessmentDecision => "Decide on the re-assessment request".to_owned(),
+            Subject::ReassessedPlan => "Issue the plan after re-assessment".to_owned(),
+            Subject::NextStepsMeeting { meeting } => format!("Next Steps Meeting held ({meeting})"),
+            Subject::MediationContact { dispute } => format!("Family contacts the mediation adviser ({dispute})"),
+            Subject::MediationCertificate { dispute } => format!("Mediation certificate ({dispute})"),
+            Subject::MediationHeld { dispute } => format!("Mediation held ({dispute})"),
+            Subject::CertificateAfterMediation { dispute } => format!("Certificate after mediation ({dispute})"),
+            Subject::Appeal { dispute } => format!("Family's appeal reaches the tribunal ({dispute})"),
+        };
+        f.pad(&text)
+    }
+}
+
+/// One thing due in a case: what, by when (with its rule), and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Obligation {
-    /// What is due, in words.
-    pub what: String,
-    /// The deadline (due date, rule, source, convention).
+    /// What is due.
+    pub subject: Subject,
+    /// The deadline, with its rule and source.
     pub deadline: Deadline,
-    /// Met, Pending, Overdue, Late or MissedExcused.
+    /// Met, pending, overdue, late or excused, today.
     pub status: Status,
-    /// Days from today to the due date (negative when past).
+    /// Days from today to the due date (negative once overdue).
     pub days_left: i64,
 }
 
 impl Obligation {
-    /// The rule.
+    /// The rule the deadline comes from.
     pub fn rule(&self) -> RuleId {
         self.deadline.rule()
+    }
+}
+
+impl fmt::Display for Obligation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{} by {} ({}): {:?}", self.subject, self.deadline.due(), self.rule(), self.status))
     }
 }
 
@@ -41,48 +171,35 @@ struct Collector<'a> {
 }
 
 impl Collector<'_> {
-    fn push(
-        &mut self,
-        what: impl Into<String>,
-        deadline: Result<Deadline>,
-        act: Act,
-    ) -> Result<()> {
+    fn push(&mut self, subject: Subject, deadline: Result<Deadline>, act: Act) -> Result<()> {
         let deadline = deadline?;
-        let claims: Vec<ExceptionClaim> = self
-            .claims
-            .iter()
-            .filter(|c| c.exception().excuses(deadline.rule()))
-            .cloned()
-            .collect();
-        let status = Status::from_judgement(judge(&deadline, act, self.today, &claims)?, act);
+        let relevant = self.claims.iter().any(|c| c.exception().excuses(deadline.rule()));
+        let compliance = if relevant {
+            let claims: Vec<ExceptionClaim> = self
+                .claims
+                .iter()
+                .filter(|c| c.exception().excuses(deadline.rule()))
+                .cloned()
+                .collect();
+            judge(&deadline, act, self.today, &claims)?
+        } else {
+            judge(&deadline, act, self.today, &[])?
+        };
         self.out.push(Obligation {
-            what: what.into(),
+            subject,
             days_left: deadline.days_left(self.today),
             deadline,
-            status,
+            status: Status::from_judgement(compliance, act),
         });
         Ok(())
     }
-}
 
-impl Collector<'_> {
-    /// T-REVIEW-REPORT-2W and T-REVIEW-DECISION-4W, both counted from the meeting.
-    fn after_review_meeting(
-        &mut self,
-        meeting_on: NaiveDate,
-        report: Act,
-        cal: &HolidayCalendar,
-    ) -> Result<()> {
-        self.push(
-            "Review report to the council and invitees",
-            deadlines::review_report_due(meeting_on, cal),
-            report,
-        )?;
-        self.push(
-            "Review decision notified",
-            deadlines::review_decision_due(meeting_on, cal),
-            Act::NotDone,
-        )
+    fn window(&mut self, subject: Subject, draft: &Draft, deadline: Result<Deadline>) -> Result<()> {
+        let deadline = deadline?;
+        if self.today <= deadline.due() && draft.no_further_representations_on.is_none() {
+            self.push(subject, Ok(deadline), Act::NotDone)?;
+        }
+        Ok(())
     }
 }
 
@@ -90,263 +207,131 @@ fn done(date: Option<NaiveDate>) -> Act {
     date.map_or(Act::NotDone, Act::Done)
 }
 
-/// Every open statutory and local deadline of the case on `today`: those of
-/// the current stage, of the Next Steps Meeting while the case is in a "no"
-/// branch, and of each mediation-and-appeal side track still running. Sorted
-/// by due date.
-///
-/// Deadlines of stages the case has left are never listed. The family's own
-/// limits (contacting the mediation adviser, appealing) are listed while they
-/// run and dropped once they pass: a family choosing not to appeal is not a breach.
-///
-/// # Errors
-///
-/// An exception claim that does not hold for its deadline; date-range errors
-/// at the extremes.
-pub fn obligations(
-    case: &Case,
+pub(crate) fn obligations(
+    state: &CaseState,
+    child: &Child,
+    policy: &LocalPolicy,
     today: NaiveDate,
     cal: &HolidayCalendar,
 ) -> Result<Vec<Obligation>> {
-    let no_claims: &[ExceptionClaim] = &[];
-    let claims = match case.stage() {
-        Stage::Reassessing(s) => s.exceptions.as_slice(),
-        stage => stage.request().map_or(no_claims, |r| r.exceptions()),
-    };
-    let mut c = Collector {
-        today,
-        out: Vec::with_capacity(8),
-        claims,
-    };
-    let policy = case.policy();
-
-    match case.stage() {
-        Stage::RequestReceived(s) => {
-            c.push(
-                "Decide whether to assess and notify",
-                deadlines::decision_to_assess_due(s.request.received_on, cal),
-                Act::NotDone,
-            )?;
-        }
-        Stage::Assessing(s) => {
-            let a = s.request.received_on;
-            for (i, request) in s.advice.requests().iter().enumerate() {
-                let deadline = request.compliance_deadline(cal)?;
-                let status = request.status(today, cal)?;
-                c.out.push(Obligation {
-                    what: format!(
-                        "Advice {} ({}) from {} [request {i}]",
-                        request.advice_type(),
-                        request.contact(),
-                        request.body()
-                    ),
-                    days_left: deadline.days_left(today),
-                    deadline,
-                    status,
-                });
+    let mut c = Collector { today, out: Vec::with_capacity(8), claims: &[] };
+    match &state.phase {
+        Phase::Assessment(a) => {
+            c.claims = &a.exceptions;
+            let anchor = a.anchor;
+            match &a.step {
+                AssessmentStep::Requested => {
+                    c.push(Subject::DecisionToAssess, deadlines::decision_to_assess_due(anchor, cal), Act::NotDone)?;
+                }
+                AssessmentStep::Assessing { advice, .. } => {
+                    for (i, request) in advice.requests().iter().enumerate() {
+                        if !request.is_open() {
+                            continue;
+                        }
+                        let Some(id) = AdviceId::next(i) else { break };
+                        let deadline = request.compliance_deadline(cal)?;
+                        let status = request.status(today, cal)?;
+                        c.out.push(Obligation { subject: Subject::Advice { advice: id }, days_left: deadline.days_left(today), deadline, status });
+                    }
+                    c.push(Subject::DraftTarget, deadlines::draft_target(anchor, cal), Act::NotDone)?;
+                    c.push(Subject::DecisionNotToIssue, deadlines::not_to_issue_due(anchor, cal), Act::NotDone)?;
+                    c.push(Subject::FinalPlan, deadlines::final_plan_due(anchor, cal), Act::NotDone)?;
+                }
+                AssessmentStep::DraftIssued { draft, .. } => {
+                    c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
+                    for k in &draft.consultations {
+                        c.push(Subject::SchoolReply { consultation: k.id }, deadlines::school_consultation_reply_due(k.sent_on, cal), done(k.replied_on))?;
+                    }
+                    c.push(Subject::FinalPlan, deadlines::final_plan_due(anchor, cal), Act::NotDone)?;
+                }
             }
-            c.push(
-                "Draft plan (target)",
-                deadlines::draft_target(a, cal),
-                Act::NotDone,
-            )?;
-            c.push(
-                "Notify a decision not to issue, if that is the decision",
-                deadlines::not_to_issue_due(a, cal),
-                Act::NotDone,
-            )?;
-            c.push(
-                "Issue the final EHC plan",
-                deadlines::final_plan_due(a, cal),
-                Act::NotDone,
-            )?;
         }
-        Stage::DraftIssued(s) => {
-            let window = deadlines::draft_representations_window(s.served_on(), cal)?;
-            if today <= window.due() {
-                c.push(
-                    "Family's representations on the draft (window closes)",
-                    Ok(window),
-                    Act::NotDone,
-                )?;
+        Phase::Plan(plan) => {
+            c.push(Subject::AnnualReview, deadlines::review_due(plan.review_anchor(), policy.review_due, cal), Act::NotDone)?;
+            if age_on(child.date_of_birth, today).is_ok_and(|age| age < 5) {
+                c.push(Subject::UnderFiveReview, deadlines::under_five_review_due(plan.review_anchor(), policy.under_five_interval, cal), Act::NotDone)?;
             }
-            for consultation in &s.consultations {
-                c.push(
-                    format!("Reply from {} on the placement", consultation.school),
-                    deadlines::school_consultation_reply_due(consultation.sent_on, cal),
-                    done(consultation.replied_on),
-                )?;
+            if let Some(t) = plan.phase_transfer {
+                c.push(Subject::PhaseTransfer, deadlines::phase_transfer_due(t.transfer_on, t.transfer, policy.phase_transfer, cal), done(t.amended_on))?;
             }
-            c.push(
-                "Issue the final EHC plan",
-                deadlines::final_plan_due(s.request.received_on, cal),
-                Act::NotDone,
-            )?;
-        }
-        Stage::ReviewScheduled(s) => {
-            c.push(
-                "Review invitations (two weeks' notice)",
-                deadlines::review_invitations_due(s.meeting_on, cal),
-                Act::Done(s.invitations_sent_on),
-            )?;
-            c.push(
-                "Review advice circulated",
-                deadlines::review_advice_due(s.meeting_on, cal),
-                done(s.advice_circulated_on),
-            )?;
-        }
-        Stage::ReviewHeld(s) => c.after_review_meeting(s.meeting_on, Act::NotDone, cal)?,
-        Stage::ReportSent(s) => {
-            c.after_review_meeting(s.meeting_on, Act::Done(s.report_sent_on), cal)?
-        }
-        Stage::AmendmentProposed(s) => {
-            if let Some(meeting) = s.meeting_on {
-                c.push(
-                    "Amendment notice",
-                    deadlines::amendment_notice_due(meeting, cal),
-                    Act::Done(s.notice_sent_on),
-                )?;
+            if let Some(r) = plan.review {
+                match r.decided {
+                    None => {
+                        c.push(Subject::ReviewInvitations, deadlines::review_invitations_due(r.meeting_on, cal), Act::Done(r.scheduled_on))?;
+                        if r.held_on.is_none() {
+                            c.push(Subject::ReviewAdvice, deadlines::review_advice_due(r.meeting_on, cal), done(r.advice_circulated_on))?;
+                        } else {
+                            c.push(Subject::ReviewReport, deadlines::review_report_due(r.meeting_on, cal), done(r.report_sent_on))?;
+                            c.push(Subject::ReviewDecision, deadlines::review_decision_due(r.meeting_on, cal), Act::NotDone)?;
+                        }
+                    }
+                    Some(_) => c.push(Subject::AmendmentNotice, deadlines::amendment_notice_due(r.meeting_on, cal), Act::NotDone)?,
+                }
             }
-            let window = deadlines::amendment_representations_window(s.notice_sent_on, cal)?;
-            if today <= window.due() {
-                c.push(
-                    "Family's representations on the amendments (window closes)",
-                    Ok(window),
-                    Act::NotDone,
-                )?;
+            if let Some(a) = &plan.amendment {
+                c.window(Subject::AmendmentRepresentations, &a.notice, deadlines::amendment_representations_window(a.notice.served_on, cal))?;
+                c.push(Subject::AmendedPlan, deadlines::amended_plan_due(a.notice.served_on, cal), Act::NotDone)?;
             }
-            c.push(
-                "Issue the amended plan (or notify not amending)",
-                deadlines::amended_plan_due(s.notice_sent_on, cal),
-                Act::NotDone,
-            )?;
+            if let Some(r) = &plan.reassessment {
+                c.claims = &r.exceptions;
+                match (r.requested_on, r.agreed_on) {
+                    (_, Some(agreed)) => {
+                        if let Some(draft) = &r.draft {
+                            c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
+                        }
+                        c.push(Subject::ReassessedPlan, deadlines::reassessment_plan_due(agreed, cal), Act::NotDone)?;
+                    }
+                    (Some(received), None) => {
+                        c.push(Subject::ReassessmentDecision, deadlines::reassessment_decision_due(received, cal), Act::NotDone)?;
+                    }
+                    (None, None) => {}
+                }
+                c.claims = &[];
+            }
         }
-        Stage::ReassessmentRequested(s) => {
-            c.push(
-                "Decide on the re-assessment request",
-                deadlines::reassessment_decision_due(s.received_on, cal),
-                Act::NotDone,
-            )?;
-        }
-        Stage::Reassessing(s) => {
-            c.push(
-                "Issue the plan after re-assessment",
-                deadlines::reassessment_plan_due(s.decided_on, cal),
-                Act::NotDone,
-            )?;
-        }
-        Stage::SenSupport(_)
-        | Stage::NotAssessed(_)
-        | Stage::NotIssued(_)
-        | Stage::PlanMaintained(_)
-        | Stage::CeaseProposed(_)
-        | Stage::CeaseDecided(_)
-        | Stage::Ceased(_) => {}
+        Phase::SenSupport { .. } | Phase::Ceased { .. } => {}
     }
 
-    // Duties that run for as long as a plan is maintained.
-    if let Some(plan) = case.stage().plan() {
+    // Next Steps Meetings still open.
+    for m in &state.meetings {
+        let declined = matches!(m.response, FamilyResponse::Declined(_));
+        if declined || m.held_on.is_some() {
+            continue;
+        }
         c.push(
-            "Annual review",
-            deadlines::review_due(plan.review_anchor, policy.review_due, cal),
+            Subject::NextStepsMeeting { meeting: m.id },
+            Deadline::compute(RuleId::NsmWithin2w, m.panel_on, Convention::WithinDaysOf { days: 14 }, cal),
             Act::NotDone,
         )?;
-        if age_on(case.child().date_of_birth, today).is_ok_and(|age| age < 5) {
-            let last = plan.last_reviewed_on.unwrap_or(plan.issued_on);
-            c.push(
-                "Under-5 review",
-                deadlines::under_five_review_due(last, policy.under_five_interval, cal),
-                Act::NotDone,
-            )?;
-        }
-        if let Some(t) = plan.phase_transfer {
-            c.push(
-                format!("Plan amended for the phase transfer on {}", t.transfer_on),
-                deadlines::phase_transfer_due(
-                    t.transfer_on,
-                    t.transfer,
-                    policy.phase_transfer,
-                    cal,
-                ),
-                done(t.amended_on),
-            )?;
-        }
     }
 
-    // The Next Steps Meeting, while the case is in a "no" branch.
-    if matches!(
-        case.stage(),
-        Stage::NotAssessed(_) | Stage::NotIssued(_) | Stage::SenSupport(_)
-    ) {
-        if let Some(nsm) = case.nsm() {
-            let declined = matches!(nsm.response, FamilyResponse::Declined(_));
-            if !declined
-                && (nsm.held_on.is_none()
-                    || nsm
-                        .panel_on
-                        .checked_add_days(chrono::Days::new(14))
-                        .is_some_and(|last| today <= last))
-            {
-                c.push(
-                    "Next Steps Meeting held",
-                    Deadline::compute(
-                        RuleId::NsmWithin2w,
-                        nsm.panel_on,
-                        Convention::WithinDaysOf { days: 14 },
-                        cal,
-                    ),
-                    done(nsm.held_on),
-                )?;
-            }
-        }
-    }
-
-    // Mediation and appeal side tracks.
-    c.claims = no_claims;
-    for (i, d) in case.disputes().iter().enumerate() {
-        if d.appeal_lodged_on.is_some() || d.outcome.is_some() {
+    // Mediation and appeal side tracks still open.
+    c.claims = &[];
+    for d in &state.disputes {
+        if d.appeal.is_some() || d.outcome.is_some() {
             continue;
         }
         let appeal = d.appeal_deadline(cal)?;
         if today > appeal.tribunal_effective().unwrap_or(appeal.due()) {
             continue;
         }
+        let dispute = d.id;
         match d.adviser_contacted {
             None => {
                 let contact = deadlines::mediation_contact_due(d.notice_sent_on, cal)?;
                 if today <= contact.due() {
-                    c.push(
-                        format!("Family contacts the mediation adviser [dispute {i}]"),
-                        Ok(contact),
-                        Act::NotDone,
-                    )?;
+                    c.push(Subject::MediationContact { dispute }, Ok(contact), Act::NotDone)?;
                 }
             }
             Some((on, MediationChoice::Declined)) => {
-                c.push(
-                    format!("Mediation certificate [dispute {i}]"),
-                    deadlines::mediation_certificate_due(on, cal),
-                    done(d.certificate_on),
-                )?;
+                c.push(Subject::MediationCertificate { dispute }, deadlines::mediation_certificate_due(on, cal), done(d.certificate_on))?;
             }
             Some((on, MediationChoice::WantsMediation)) => match d.mediation_held_on {
-                None => c.push(
-                    format!("Mediation held [dispute {i}]"),
-                    deadlines::mediation_held_due(on, cal),
-                    Act::NotDone,
-                )?,
-                Some(held) => c.push(
-                    format!("Certificate after mediation [dispute {i}]"),
-                    deadlines::mediation_certificate_other_due(held, cal),
-                    done(d.certificate_on),
-                )?,
+                None => c.push(Subject::MediationHeld { dispute }, deadlines::mediation_held_due(on, cal), Act::NotDone)?,
+                Some(held) => c.push(Subject::CertificateAfterMediation { dispute }, deadlines::mediation_certificate_other_due(held, cal), done(d.certificate_on))?,
             },
         }
-        c.push(
-            format!("Family's appeal reaches the tribunal [dispute {i}]"),
-            Ok(appeal),
-            Act::NotDone,
-        )?;
+        c.push(Subject::Appeal { dispute }, Ok(appeal), Act::NotDone)?;
     }
 
     let mut out = c.out;
@@ -354,132 +339,108 @@ pub fn obligations(
     Ok(out)
 }
 
-/// The SEN2-style record of one assessment in a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Sen2Record {
-    /// Anchor A: request received or council responsible.
-    pub request_received: NaiveDate,
-    /// Decision to assess, if made.
-    pub decided_to_assess_on: Option<NaiveDate>,
-    /// Decision not to assess, if made.
-    pub decided_not_to_assess_on: Option<NaiveDate>,
-    /// Decision not to issue, if made.
-    pub decided_not_to_issue_on: Option<NaiveDate>,
-    /// Final plan issued, if issued.
-    pub plan_issued_on: Option<NaiveDate>,
-    /// Whether the plan was issued within 20 weeks (issue ≤ request + 140 days); `None` until issued.
-    pub within_20_weeks: Option<bool>,
-    /// Whether a 20-week exception (EXC-13-3 or EXC-COVID) was recorded.
-    pub exceptions_apply: bool,
+/// One move the law allows next, with the deadline that governs it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NextEvent {
+    /// The event's `type` tag, as stored (e.g. `"final_plan_issued"`).
+    pub event: &'static str,
+    /// The deadline that governs it, with its rule, where one runs.
+    pub deadline: Option<Deadline>,
 }
 
-/// The SEN2 records of a case, one per request, derived from its history.
-pub fn sen2_records(case: &Case) -> Vec<Sen2Record> {
-    let mut records: Vec<Sen2Record> = Vec::new();
-    for event in case.history() {
-        match &event.kind {
-            EventKind::AssessmentRequested { .. } | EventKind::BroughtToAttention => {
-                records.push(Sen2Record {
-                    request_received: event.on,
-                    decided_to_assess_on: None,
-                    decided_not_to_assess_on: None,
-                    decided_not_to_issue_on: None,
-                    plan_issued_on: None,
-                    within_20_weeks: None,
-                    exceptions_apply: false,
-                })
+impl fmt::Display for NextEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.deadline {
+            Some(d) => f.pad(&format!("{} by {} ({})", self.event, d.due(), d.rule())),
+            None => f.pad(self.event),
+        }
+    }
+}
+
+pub(crate) fn next_events(
+    state: &CaseState,
+    child: &Child,
+    policy: &LocalPolicy,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<Vec<NextEvent>> {
+    let due = obligations(state, child, policy, today, cal)?;
+    let by = |subject: Subject| due.iter().find(|o| o.subject == subject).map(|o| o.deadline);
+    let mut out = Vec::new();
+    let mut add = |event: &'static str, deadline: Option<Deadline>| out.push(NextEvent { event, deadline });
+    match &state.phase {
+        Phase::SenSupport { .. } | Phase::Ceased { .. } => {
+            add("assessment_requested", None);
+            add("brought_to_attention", None);
+            add("existing_plan_loaded", None);
+            if state.contracts.iter().all(|k| k.contract.ending().is_some()) && state.phase.plan().is_none() {
+                add("asc_requested", None);
             }
-            kind => {
-                let Some(r) = records.last_mut() else {
-                    continue;
-                };
-                match kind {
-                    EventKind::DecidedToAssess => r.decided_to_assess_on = Some(event.on),
-                    EventKind::DecidedNotToAssess { .. } => {
-                        r.decided_not_to_assess_on = Some(event.on)
-                    }
-                    EventKind::DecidedNotToIssue { .. } => {
-                        r.decided_not_to_issue_on = Some(event.on)
-                    }
-                    EventKind::FinalPlanIssued { .. } if r.plan_issued_on.is_none() => {
-                        r.plan_issued_on = Some(event.on);
-                        r.within_20_weeks = Some((event.on - r.request_received).num_days() <= 140);
-                    }
-                    EventKind::ExceptionRecorded { claim } => {
-                        if matches!(
-                            claim.exception(),
-                            ExceptionId::Exc13_3 | ExceptionId::ExcCovid
-                        ) {
-                            r.exceptions_apply = true;
-                        }
-                    }
-                    _ => {}
+        }
+        Phase::Assessment(a) => match &a.step {
+            AssessmentStep::Requested => {
+                let d = by(Subject::DecisionToAssess);
+                if a.considering_notified_on.is_none() && !a.assessed_in_prior_6_months {
+                    add("considering_notified", None);
+                }
+                add("decided_to_assess", d);
+                add("decided_not_to_assess", d);
+            }
+            AssessmentStep::Assessing { .. } => {
+                add("advice_requested", None);
+                add("draft_plan_issued", by(Subject::DraftTarget));
+                add("decided_not_to_issue", by(Subject::DecisionNotToIssue));
+            }
+            AssessmentStep::DraftIssued { .. } => {
+                add("representations_received", by(Subject::DraftRepresentations));
+                add("school_consulted", None);
+                add("final_plan_issued", by(Subject::FinalPlan));
+                add("draft_plan_issued", None);
+                add("decided_not_to_issue", by(Subject::DecisionNotToIssue));
+            }
+        },
+        Phase::Plan(p) => {
+            match p.review {
+                None => add("review_meeting_scheduled", by(Subject::AnnualReview)),
+                Some(r) if r.decided.is_some() => add("amendment_notice_sent", by(Subject::AmendmentNotice)),
+                Some(r) if r.held_on.is_none() => add("review_meeting_held", None),
+                Some(_) => add("review_decided", by(Subject::ReviewDecision)),
+            }
+            match &p.amendment {
+                None => add("amendment_notice_sent", None),
+                Some(_) => {
+                    add("amended_plan_issued", by(Subject::AmendedPlan));
+                    add("decided_not_to_amend", by(Subject::AmendedPlan));
                 }
             }
-        }
-    }
-    records
-}
-
-/// 20-week timeliness over many records, as DfE publishes it (DOMAIN §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Sen2Timeliness {
-    /// Plans issued.
-    pub issued: u64,
-    /// Of those, within 20 weeks.
-    pub within_20_weeks: u64,
-    /// Plans issued with no exception applying.
-    pub issued_excluding_exceptions: u64,
-    /// Of those, within 20 weeks.
-    pub within_20_weeks_excluding_exceptions: u64,
-}
-
-impl Sen2Timeliness {
-    /// Count the issued plans among `records`. The "excluding exceptions"
-    /// measure removes plans with an exception from numerator *and* denominator.
-    pub fn from_records<'a>(records: impl IntoIterator<Item = &'a Sen2Record>) -> Self {
-        let mut t = Sen2Timeliness {
-            issued: 0,
-            within_20_weeks: 0,
-            issued_excluding_exceptions: 0,
-            within_20_weeks_excluding_exceptions: 0,
-        };
-        for r in records {
-            let Some(within) = r.within_20_weeks else {
-                continue;
-            };
-            t.issued += 1;
-            t.within_20_weeks += u64::from(within);
-            if !r.exceptions_apply {
-                t.issued_excluding_exceptions += 1;
-                t.within_20_weeks_excluding_exceptions += u64::from(within);
+            match &p.reassessment {
+                None => add("reassessment_requested", None),
+                Some(r) if r.agreed_on.is_none() => {
+                    add("reassessment_agreed", by(Subject::ReassessmentDecision));
+                    add("reassessment_refused", by(Subject::ReassessmentDecision));
+                }
+                Some(r) if r.draft.is_none() => add("draft_plan_issued", by(Subject::ReassessedPlan)),
+                Some(_) => add("reassessed_plan_issued", by(Subject::ReassessedPlan)),
+            }
+            match p.cease {
+                None => add("cease_proposed", None),
+                Some(c) if c.consulted_on.is_none() => add("cease_consultation_held", None),
+                Some(c) if c.decided.is_none() => add("cease_decided", None),
+                Some(_) => add("plan_ceased", None),
             }
         }
-        t
     }
-
-    /// Percentage within 20 weeks including exceptions, to one decimal place.
-    pub fn percent_including_exceptions(&self) -> Option<Decimal> {
-        percent(self.within_20_weeks, self.issued)
+    for o in &due {
+        match o.subject {
+            Subject::MediationContact { .. } => add("mediation_adviser_contacted", Some(o.deadline)),
+            Subject::MediationCertificate { .. } | Subject::CertificateAfterMediation { .. } => add("mediation_certificate_issued", Some(o.deadline)),
+            Subject::MediationHeld { .. } => add("mediation_held", Some(o.deadline)),
+            Subject::Appeal { .. } => add("appeal_lodged", Some(o.deadline)),
+            Subject::NextStepsMeeting { .. } => add("nsm_held", Some(o.deadline)),
+            _ => {}
+        }
     }
-
-    /// Percentage within 20 weeks excluding exceptions, to one decimal place.
-    pub fn percent_excluding_exceptions(&self) -> Option<Decimal> {
-        percent(
-            self.within_20_weeks_excluding_exceptions,
-            self.issued_excluding_exceptions,
-        )
-    }
-}
-
-fn percent(part: u64, whole: u64) -> Option<Decimal> {
-    if whole == 0 {
-        return None;
-    }
-    let ratio = Decimal::from(part)
-        .checked_mul(Decimal::from(100))?
-        .checked_div(Decimal::from(whole))?;
-    Some(ratio.round_dp(1))
+    Ok(out)
 }

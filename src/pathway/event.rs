@@ -1,11 +1,23 @@
 //! What happens in a case: events, who acts, and the notices the law prescribes.
+//!
+//! An [`Event`] is stored flat and tagged by `"type"`:
+//!
+//! ```json
+//! {"on": "2025-05-23", "by": {"role": "council"}, "type": "final_plan_issued",
+//!  "school": "Oak Primary", "changes": "representations_and_placement_only"}
+//! ```
+//!
+//! Unknown fields and unknown event types are errors when a record is read back.
 
 use core::fmt;
 
 use chrono::NaiveDate;
 
+use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
+use super::ids::AdviceId;
 use crate::advice::AdviceType;
-use crate::calendar::TermId;
+use crate::asc::{AscDecision, AscRequest, Moderation, SetupMeeting, SupportStillNeeded, TermReview};
+use crate::calendar::{DateRange, TermId};
 use crate::deadlines::PhaseTransfer;
 use crate::error::{Error, Result};
 use crate::exceptions::ExceptionClaim;
@@ -98,8 +110,12 @@ impl NoticeItem {
 }
 
 /// The written notice of an appealable decision.
+///
+/// A plain value record: its fields are open on purpose, and
+/// [`check`](Self::check) says whether it meets NOTICE-APPEAL-CONTENT.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DecisionNotice {
     /// The reasons for the decision.
     pub reasons: String,
@@ -194,8 +210,12 @@ pub enum CeaseGround {
     Employment,
     /// Started higher education.
     HigherEducation,
-    /// Reached the age limit (AGE-25): past the end of the academic year of the 25th birthday.
-    AgeLimit,
+    /// Reached the age limit (AGE-25): past the end of the academic year of
+    /// the 25th birthday, which depends on what the young person is doing.
+    AgeLimit {
+        /// The young person's actual provision (further education, apprenticeship, other).
+        provision: crate::calendar::Provision,
+    },
     /// Aged 18 or over and left education or training; only after a review
     /// found the young person does not wish to return, or should not (reg 30).
     LeftEducation {
@@ -230,6 +250,7 @@ pub enum MediationChoice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum AppealOutcome {
     /// The appeal succeeded (in whole or part).
     Upheld,
@@ -237,9 +258,73 @@ pub enum AppealOutcome {
     Dismissed,
     /// The appeal was withdrawn.
     Withdrawn,
+    /// The council told the tribunal it would not oppose the appeal (reg 45).
+    Conceded,
 }
 
+impl fmt::Display for AppealOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            AppealOutcome::Upheld => "upheld",
+            AppealOutcome::Dismissed => "dismissed",
+            AppealOutcome::Withdrawn => "withdrawn",
+            AppealOutcome::Conceded => "conceded (not opposed)",
+        })
+    }
+}
+
+/// Which appealable decision a dispute is about (APPEAL-TRACKS, CFA s51(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum AppealableDecision {
+    /// s51(2)(a): refusal to assess.
+    RefusalToAssess,
+    /// s51(2)(b): a plan is not necessary after an assessment.
+    RefusalToIssue,
+    /// s51(2)(d): refusal to re-assess.
+    RefusalToReassess,
+    /// s51(2)(e): not to amend after a review or re-assessment, including
+    /// "maintain unchanged" after an annual review (REVIEW-DECISION-RIGHTS).
+    RefusalToAmend,
+    /// s51(2)(c): sections B, F or I of a plan when first finalised, amended or replaced.
+    PlanContents,
+    /// s51(2)(f): the decision to cease the plan.
+    Cease,
+}
+
+impl fmt::Display for AppealableDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            AppealableDecision::RefusalToAssess => "refusal to assess",
+            AppealableDecision::RefusalToIssue => "refusal to issue a plan",
+            AppealableDecision::RefusalToReassess => "refusal to re-assess",
+            AppealableDecision::RefusalToAmend => "decision not to amend the plan",
+            AppealableDecision::PlanContents => "the contents of the plan",
+            AppealableDecision::Cease => "the decision to cease the plan",
+        })
+    }
+}
+
+/// What an appeal is about, which decides whether a mediation certificate is
+/// needed (APPEAL-CERT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum AppealGrounds {
+    /// Only section I (the school or institution named, or that none is named):
+    /// no certificate is needed (CFA s55(3)).
+    PlacementOnly,
+    /// Anything else, including an appeal that is partly about needs (B) or provision (F).
+    NeedsOrProvision,
+}
+
+
 /// One thing that happened, with its date and who did it.
+///
+/// Stored flat: `{"on": …, "by": …, "type": "<event>", …its fields}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Event {
@@ -248,6 +333,7 @@ pub struct Event {
     /// Who acted.
     pub by: Actor,
     /// What happened.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub kind: EventKind,
 }
 
@@ -258,10 +344,23 @@ impl Event {
     }
 }
 
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{}: {} ({})", self.on, self.kind.name(), self.by))
+    }
+}
+
 /// Everything that can happen in a case.
+///
+/// Things the case opens (disputes, consultations, contracts, meetings,
+/// advice requests) are numbered by the case and named by typed ids in the
+/// events that follow; see [`ids`](super::ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "event", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum EventKind {
     // --- SEN Support ---
@@ -291,7 +390,7 @@ pub enum EventKind {
         notice: DecisionNotice,
     },
     // --- Assessment and advice ---
-    /// An advice request was issued (ADV-TYPES-8).
+    /// An advice request was issued (ADV-TYPES-8); the case numbers it.
     AdviceRequested {
         /// The kind of advice.
         advice_type: AdviceType,
@@ -300,24 +399,24 @@ pub enum EventKind {
         /// Whom to contact there.
         contact: String,
     },
-    /// The adviser received request number `request` (starts T-ADVICE-6W).
+    /// The adviser received the request (starts T-ADVICE-6W).
     AdviceRequestReceived {
-        /// Index of the request, in issue order.
-        request: usize,
+        /// Which request.
+        advice: AdviceId,
     },
-    /// The advice for request number `request` arrived.
+    /// The advice arrived.
     AdviceReceived {
-        /// Index of the request, in issue order.
-        request: usize,
+        /// Which request.
+        advice: AdviceId,
     },
-    /// An EXC-8-2 ground recorded on advice request number `request`.
+    /// An EXC-8-2 ground recorded on one advice request.
     AdviceExceptionRecorded {
-        /// Index of the request, in issue order.
-        request: usize,
+        /// Which request.
+        advice: AdviceId,
         /// The claim (EXC-8-2).
         claim: ExceptionClaim,
     },
-    /// An exception recorded against one deadline of the assessment (EXC-*).
+    /// An exception recorded against one deadline of the assessment or re-assessment (EXC-*).
     ExceptionRecorded {
         /// The claim.
         claim: ExceptionClaim,
@@ -329,12 +428,13 @@ pub enum EventKind {
         /// The notice.
         notice: DecisionNotice,
     },
-    /// A draft plan was served (DRAFT-NO-SCHOOL, T-DRAFT-REPS-15D). Naming a school is an error.
+    /// A draft plan was served (DRAFT-NO-SCHOOL, T-DRAFT-REPS-15D): after an
+    /// assessment, or after a decision to re-assess (reg 27). Naming a school is an error.
     DraftPlanIssued {
         /// A school or type of school named in the draft (must be `None`).
         names_school: Option<String>,
     },
-    /// The family made representations, possibly asking for a school.
+    /// The family made representations on a draft or proposed amendments, possibly asking for a school.
     RepresentationsReceived {
         /// The school requested, if any.
         requested_school: Option<String>,
@@ -342,15 +442,15 @@ pub enum EventKind {
     /// The family confirmed in writing they have nothing further to add, so
     /// the plan may be finalised before the 15-day window closes (an audited override, DC-2).
     NoFurtherRepresentations,
-    /// A school or college was consulted (T-SCHOOL-CONSULT-15D).
+    /// A school or college was consulted (T-SCHOOL-CONSULT-15D); the case numbers the consultation.
     SchoolConsulted {
         /// The school.
         school: String,
     },
-    /// The consulted school number `consultation` replied.
+    /// A consulted school replied.
     SchoolReplied {
-        /// Index of the consultation, in order.
-        consultation: usize,
+        /// Which consultation.
+        consultation: ConsultationId,
     },
     /// The final plan was issued (T-FINAL-20W, FINAL-REPS-ONLY).
     FinalPlanIssued {
@@ -359,29 +459,87 @@ pub enum EventKind {
         /// How it differs from the last draft.
         changes: FinalPlanChanges,
     },
+    /// A plan that already exists is taken onto the system: the first event
+    /// of a case opened for a child who already has a plan.
+    ExistingPlanLoaded {
+        /// When the plan was first issued.
+        issued_on: NaiveDate,
+        /// When its last review decision was notified, if it has been reviewed.
+        last_reviewed_on: Option<NaiveDate>,
+        /// The school or placement named.
+        school: String,
+    },
     // --- Branches after a "no" ---
-    /// The family accepted (or asked for) a Next Steps Meeting (NSM-WHEN, NSM-SALFORD).
-    NsmAccepted,
+    /// The family accepted (or asked for) the Next Steps Meeting (NSM-WHEN, NSM-SALFORD).
+    NsmAccepted {
+        /// Which meeting.
+        meeting: MeetingId,
+    },
     /// The family declined it (NSM-OPTIONAL): no clock changes.
-    NsmDeclined,
+    NsmDeclined {
+        /// Which meeting.
+        meeting: MeetingId,
+    },
     /// The Next Steps Meeting was held (NSM-WITHIN-2W).
-    NsmHeld,
+    NsmHeld {
+        /// Which meeting.
+        meeting: MeetingId,
+    },
     /// The child continues at SEN Support after a "no".
     ReturnedToSenSupport,
-    /// An Additional Support Contract was agreed (ASC-SCOPE).
-    AscStarted {
-        /// The contract's reference.
-        reference: String,
+    /// An Additional Support Contract was requested (ASC-REQUESTERS); the case numbers the contract.
+    AscRequested {
+        /// The request, with the setting's evidence.
+        request: AscRequest,
     },
-    /// A term of the contract was funded (ASC-TERM-CAP, ASC-TWO-TERMS, ASC-YEAR-CAP).
+    /// The setting met the child and family to set up the contract (ASC-SETUP-MEETING).
+    AscSetupMeetingHeld {
+        /// Which contract.
+        contract: ContractId,
+        /// The meeting.
+        meeting: SetupMeeting,
+    },
+    /// The panel advised and the officer decided (ASC-DECISION).
+    AscDecided {
+        /// Which contract.
+        contract: ContractId,
+        /// The decision.
+        decision: AscDecision,
+    },
+    /// A term was funded (ASC-TERM-CAP, ASC-TWO-TERMS, ASC-YEAR-CAP, ASC-TERMLY-AGREEMENT).
     AscTermFunded {
+        /// Which contract.
+        contract: ContractId,
         /// The term.
         term: TermId,
-        /// The amount.
+        /// Its dates, from the school's term calendar.
+        dates: DateRange,
+        /// The amount, more than £0.
         amount: Pounds,
+        /// Head-teacher moderation.
+        moderation: Moderation,
+    },
+    /// Progress reviewed after the first funded term (ASC-REVIEW-1TERM).
+    AscReviewed {
+        /// Which contract.
+        contract: ContractId,
+        /// The review.
+        review: TermReview,
+    },
+    /// The panel granted a final second term (ASC-EXTEND-PANEL).
+    AscExtended {
+        /// Which contract.
+        contract: ContractId,
+        /// The panel's and officer's decision.
+        decision: AscDecision,
     },
     /// The contract ended (ASC-TWO-TERMS).
-    AscEnded,
+    AscEnded {
+        /// Which contract.
+        contract: ContractId,
+        /// Whether support is still needed (then an EHC needs assessment is likely considered).
+        support_still_needed: SupportStillNeeded,
+    },
     // --- The plan ---
     /// A phase transfer is coming (T-PHASE-*).
     PhaseTransferPlanned {
@@ -403,12 +561,16 @@ pub enum EventKind {
     ReviewMeetingHeld,
     /// The review report was sent (T-REVIEW-REPORT-2W).
     ReviewReportSent,
-    /// The council decided the outcome of the review (T-REVIEW-DECISION-4W).
+    /// The council decided the outcome of the review and notified it
+    /// (T-REVIEW-DECISION-4W, REVIEW-DECISION-RIGHTS). "Maintain" opens a
+    /// dispute (s51(2)(e)); "amend" must be followed by the amendment notice;
+    /// "cease" starts a cease proposal.
     ReviewDecided {
         /// Keep, amend or cease.
         outcome: ReviewOutcome,
     },
-    /// An amendment notice was sent (T-AMEND-NOTICE-4W, T-AMEND-REPS-15D).
+    /// An amendment notice with the proposed amendments was sent (T-AMEND-NOTICE-4W,
+    /// T-AMEND-REPS-15D): after a review's "amend", or at any other time.
     AmendmentNoticeSent,
     /// The amended final plan was issued (T-AMEND-FINAL-8W).
     AmendedPlanIssued {
@@ -428,9 +590,10 @@ pub enum EventKind {
         /// The notice.
         notice: DecisionNotice,
     },
-    /// The council agreed to re-assess (T-REASSESS-DECIDE-15D).
+    /// The council agreed to re-assess, on a request or its own initiative (T-REASSESS-DECIDE-15D).
     ReassessmentAgreed,
-    /// The plan after re-assessment was issued (T-REASSESS-FINAL-14W).
+    /// The plan after re-assessment was issued (T-REASSESS-FINAL-14W); only after a draft
+    /// and its representation window (reg 27).
     ReassessedPlanIssued {
         /// The school or placement named.
         school: String,
@@ -452,32 +615,34 @@ pub enum EventKind {
     /// The plan ceased (CEASE-PENDING-APPEAL: only after the appeal period or the appeal).
     PlanCeased,
     // --- Disputes (mediation and appeal side tracks) ---
-    /// The family contacted the mediation adviser about dispute number `dispute` (T-MED-CONTACT-2M).
+    /// The family contacted the mediation adviser (T-MED-CONTACT-2M).
     MediationAdviserContacted {
-        /// Index of the dispute.
-        dispute: usize,
+        /// Which dispute.
+        dispute: DisputeId,
         /// Whether they want mediation.
         choice: MediationChoice,
     },
-    /// Mediation was held for dispute number `dispute` (T-MED-HELD-30D).
+    /// Mediation was held (T-MED-HELD-30D).
     MediationHeld {
-        /// Index of the dispute.
-        dispute: usize,
+        /// Which dispute.
+        dispute: DisputeId,
     },
     /// The mediation certificate was issued (T-MED-CERT-3WD, T-MED-CERT-OTHER-3WD).
     MediationCertificateIssued {
-        /// Index of the dispute.
-        dispute: usize,
+        /// Which dispute.
+        dispute: DisputeId,
     },
-    /// An appeal reached the tribunal (T-APPEAL-2M-1M).
+    /// An appeal reached the tribunal (T-APPEAL-2M-1M, APPEAL-CERT).
     AppealLodged {
-        /// Index of the dispute.
-        dispute: usize,
+        /// Which dispute.
+        dispute: DisputeId,
+        /// What it is about.
+        grounds: AppealGrounds,
     },
-    /// The tribunal decided (or the appeal was withdrawn).
+    /// The tribunal decided, the appeal was withdrawn, or the council conceded.
     AppealDecided {
-        /// Index of the dispute.
-        dispute: usize,
+        /// Which dispute.
+        dispute: DisputeId,
         /// The outcome.
         outcome: AppealOutcome,
     },
@@ -507,13 +672,18 @@ impl EventKind {
             EventKind::SchoolConsulted { .. } => "school consulted",
             EventKind::SchoolReplied { .. } => "school replied",
             EventKind::FinalPlanIssued { .. } => "final plan issued",
-            EventKind::NsmAccepted => "Next Steps Meeting accepted",
-            EventKind::NsmDeclined => "Next Steps Meeting declined",
-            EventKind::NsmHeld => "Next Steps Meeting held",
+            EventKind::ExistingPlanLoaded { .. } => "existing plan loaded",
+            EventKind::NsmAccepted { .. } => "Next Steps Meeting accepted",
+            EventKind::NsmDeclined { .. } => "Next Steps Meeting declined",
+            EventKind::NsmHeld { .. } => "Next Steps Meeting held",
             EventKind::ReturnedToSenSupport => "returned to SEN Support",
-            EventKind::AscStarted { .. } => "ASC started",
+            EventKind::AscRequested { .. } => "ASC requested",
+            EventKind::AscSetupMeetingHeld { .. } => "ASC setup meeting held",
+            EventKind::AscDecided { .. } => "ASC decided",
             EventKind::AscTermFunded { .. } => "ASC term funded",
-            EventKind::AscEnded => "ASC ended",
+            EventKind::AscReviewed { .. } => "ASC reviewed",
+            EventKind::AscExtended { .. } => "ASC final term granted",
+            EventKind::AscEnded { .. } => "ASC ended",
             EventKind::PhaseTransferPlanned { .. } => "phase transfer planned",
             EventKind::ReviewMeetingScheduled { .. } => "review meeting scheduled",
             EventKind::ReviewAdviceCirculated => "review advice circulated",
@@ -538,5 +708,11 @@ impl EventKind {
             EventKind::AppealLodged { .. } => "appeal lodged",
             EventKind::AppealDecided { .. } => "appeal decided",
         }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
     }
 }

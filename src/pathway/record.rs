@@ -1,0 +1,86 @@
+//! What services store: a [`CaseRecord`], the history plus a schema version.
+//!
+//! ```json
+//! {"schema_version": 1, "council": "London Borough of Sutton",
+//!  "child": {"reference": "CYP-1", "date_of_birth": "2016-03-01", "sensory_impairment": "none"},
+//!  "history": [{"on": "2025-01-06", "by": {"role": "parent"}, "type": "assessment_requested", "agreement": "not_applicable"}]}
+//! ```
+//!
+//! Reading it back ([`CaseRecord::into_case`]) takes the caller's calendar and
+//! policy, replays the history through the consistency checks (never
+//! re-judging what was accepted), and names the first bad event.
+
+use super::case::{Case, Child};
+use super::event::Event;
+use crate::calendar::HolidayCalendar;
+use crate::error::{Error, Result};
+use crate::policy::LocalPolicy;
+
+/// The schema version this crate writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A case as stored: schema version, the council, the child and the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct CaseRecord {
+    /// Always [`SCHEMA_VERSION`] when written by this crate.
+    pub schema_version: u32,
+    /// The council whose policy the case was run under.
+    pub council: String,
+    /// The child.
+    pub child: Child,
+    /// Every event, in order.
+    pub history: Vec<Event>,
+}
+
+impl From<&Case> for CaseRecord {
+    fn from(case: &Case) -> Self {
+        let (child, policy, history) = case.parts();
+        CaseRecord {
+            schema_version: SCHEMA_VERSION,
+            council: policy.council.clone(),
+            child: child.clone(),
+            history: history.to_vec(),
+        }
+    }
+}
+
+impl CaseRecord {
+    /// Read the case back under the caller's policy and calendar.
+    ///
+    /// The history is replayed through the consistency checks only, so a case
+    /// accepted under an older calendar or policy is read back as it was. The
+    /// calendar is then asked every question the case can be asked today —
+    /// its open clocks as of the last event — so a record whose clocks the
+    /// caller's table cannot answer is refused now, not on first use.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InconsistentRecord`] for another schema version or another
+    /// council's policy; [`Error::RecordEvent`] naming the first event that
+    /// cannot follow; a calendar error naming the years the table is missing.
+    pub fn into_case(self, cal: &HolidayCalendar, policy: &LocalPolicy) -> Result<Case> {
+        if self.schema_version != SCHEMA_VERSION {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "schema version {} is not the version this crate reads ({SCHEMA_VERSION})",
+                    self.schema_version
+                ),
+            });
+        }
+        if self.council != policy.council {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "the case was run under {}'s policy, not {}'s",
+                    self.council, policy.council
+                ),
+            });
+        }
+        let case = Case::replay(self.child, policy.clone(), self.history)?;
+        if let Some(last) = case.last_event_on() {
+            case.obligations(last, cal)?;
+        }
+        Ok(case)
+    }
+}

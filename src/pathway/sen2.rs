@@ -1,0 +1,185 @@
+//! The case's SEN2 record (DfE person-level return), kept up to date as
+//! events apply, so a caseload's return never rescans histories (SEN2-REQUEST,
+//! SEN2-ASSESSMENT, SEN2-TIMELINESS-20W).
+//!
+//! The 20-week measure counts a plan as in time when it is issued no later
+//! than 140 days after the request (DC-1, T-FINAL-20W); DfE's exact day count
+//! is unverified (DOMAIN §13), so the crate uses its own deadline and says so.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::event::{CeaseGround, ReviewOutcome};
+use super::state::{CaseState, Dispute};
+use crate::exceptions::{ExceptionClaim, ExceptionId};
+use crate::nsm::PanelOutcome;
+
+/// One request and what came of it, as SEN2 counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Sen2Record {
+    /// `ReceivedDate`: when the request was received (start of the 20 weeks).
+    pub request_received: NaiveDate,
+    /// When the council decided to assess.
+    pub decided_to_assess_on: Option<NaiveDate>,
+    /// When it decided not to assess.
+    pub decided_not_to_assess_on: Option<NaiveDate>,
+    /// When it decided not to issue a plan.
+    pub decided_not_to_issue_on: Option<NaiveDate>,
+    /// When the plan was issued.
+    pub plan_issued_on: Option<NaiveDate>,
+    /// Issued within 20 weeks (T-FINAL-20W, 140 days).
+    pub within_20_weeks: Option<bool>,
+    /// `Week20`: an exception to the 20-week limit was recorded (EXC-13-3).
+    pub exceptions_apply: bool,
+    /// `RequestTribunal` / `AssessmentTribunal`: an appeal was lodged on this request's decisions.
+    pub appealed: bool,
+    /// When the last review decision was notified (`LastReview`).
+    pub last_review_decision_on: Option<NaiveDate>,
+    /// The latest review meeting before that decision (`ReviewMeeting`).
+    pub last_review_meeting_on: Option<NaiveDate>,
+    /// `ReviewOutcome`.
+    pub last_review_outcome: Option<ReviewOutcome>,
+    /// When the plan ceased (`CeaseDate`) and why.
+    pub ceased: Option<(NaiveDate, CeaseGround)>,
+}
+
+impl Sen2Record {
+    fn new(received: NaiveDate) -> Self {
+        Sen2Record {
+            request_received: received,
+            decided_to_assess_on: None,
+            decided_not_to_assess_on: None,
+            decided_not_to_issue_on: None,
+            plan_issued_on: None,
+            within_20_weeks: None,
+            exceptions_apply: false,
+            appealed: false,
+            last_review_decision_on: None,
+            last_review_meeting_on: None,
+            last_review_outcome: None,
+            ceased: None,
+        }
+    }
+}
+
+fn last(state: &mut CaseState) -> Option<&mut Sen2Record> {
+    state.sen2.last_mut()
+}
+
+pub(crate) fn request_received(state: &mut CaseState, on: NaiveDate) {
+    state.sen2.push(Sen2Record::new(on));
+}
+
+pub(crate) fn decided_to_assess(state: &mut CaseState, on: NaiveDate) {
+    if let Some(r) = last(state) {
+        r.decided_to_assess_on = Some(on);
+    }
+}
+
+pub(crate) fn refused(state: &mut CaseState, outcome: PanelOutcome, on: NaiveDate) {
+    if let Some(r) = last(state) {
+        match outcome {
+            PanelOutcome::NoToAssess => r.decided_not_to_assess_on = Some(on),
+            _ => r.decided_not_to_issue_on = Some(on),
+        }
+    }
+}
+
+pub(crate) fn plan_issued(state: &mut CaseState, on: NaiveDate) {
+    if let Some(r) = last(state) {
+        if r.plan_issued_on.is_none() {
+            r.plan_issued_on = Some(on);
+            // SEN2-TIMELINESS-20W: issue date ≤ received + 140 days (DC-1).
+            r.within_20_weeks = Some((on - r.request_received).num_days() <= 140);
+        }
+    }
+}
+
+pub(crate) fn exception(state: &mut CaseState, claim: &ExceptionClaim) {
+    if matches!(claim.exception(), ExceptionId::Exc13_3 | ExceptionId::ExcCovid) {
+        if let Some(r) = last(state) {
+            r.exceptions_apply = true;
+        }
+    }
+}
+
+pub(crate) fn dispute_updated(state: &mut CaseState, dispute: &Dispute) {
+    if dispute.appeal.is_some() && dispute.outcome.is_none() {
+        if let Some(r) = last(state) {
+            r.appealed = true;
+        }
+    }
+}
+
+pub(crate) fn reviewed(state: &mut CaseState, meeting: Option<NaiveDate>, on: NaiveDate, outcome: ReviewOutcome) {
+    if let Some(r) = last(state) {
+        r.last_review_decision_on = Some(on);
+        r.last_review_meeting_on = meeting;
+        r.last_review_outcome = Some(outcome);
+    }
+}
+
+pub(crate) fn ceased(state: &mut CaseState, on: NaiveDate, ground: CeaseGround) {
+    if let Some(r) = last(state) {
+        r.ceased = Some((on, ground));
+    }
+}
+
+/// The 20-week measures over many records, including and excluding
+/// exceptions (SEN2-TIMELINESS-20W, DOMAIN §4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Sen2Timeliness {
+    /// Plans issued.
+    pub issued: u64,
+    /// Of them, within 20 weeks.
+    pub within_20_weeks: u64,
+    /// Plans issued with no exception recorded.
+    pub issued_excluding_exceptions: u64,
+    /// Of them, within 20 weeks.
+    pub within_20_weeks_excluding_exceptions: u64,
+}
+
+impl Sen2Timeliness {
+    /// Count the measures over `records`.
+    pub fn from_records<'a>(records: impl IntoIterator<Item = &'a Sen2Record>) -> Self {
+        let mut t = Sen2Timeliness::default();
+        for r in records {
+            let Some(within) = r.within_20_weeks else {
+                continue;
+            };
+            t.issued += 1;
+            t.within_20_weeks += u64::from(within);
+            if !r.exceptions_apply {
+                t.issued_excluding_exceptions += 1;
+                t.within_20_weeks_excluding_exceptions += u64::from(within);
+            }
+        }
+        t
+    }
+
+    /// Percentage within 20 weeks, all plans; one decimal place, halves away from zero.
+    pub fn percent_including_exceptions(&self) -> Option<Decimal> {
+        percent(self.within_20_weeks, self.issued)
+    }
+
+    /// Percentage within 20 weeks, plans with an exception removed from both counts.
+    pub fn percent_excluding_exceptions(&self) -> Option<Decimal> {
+        percent(self.within_20_weeks_excluding_exceptions, self.issued_excluding_exceptions)
+    }
+}
+
+fn percent(part: u64, whole: u64) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    let ratio = Decimal::from(part)
+        .checked_mul(Decimal::from(100))?
+        .checked_div(Decimal::from(whole))?;
+    Some(ratio.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
