@@ -58,7 +58,9 @@ pub enum Convention {
         /// N.
         months: u32,
     },
-    /// DC-5 "the N months starting with X": due X + N months − 1 day.
+    /// DC-5 "the N months starting with X": due the day before the
+    /// corresponding date N months later, or that month's last day where it
+    /// has no corresponding date (see [`months_starting_with`]).
     MonthsStartingWith {
         /// N.
         months: u32,
@@ -556,7 +558,9 @@ pub fn statutory_timeline(
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ReviewDueReading {
-    /// CFA s44(1) "the 12 months starting with" the anchor: due anchor + 12 months − 1 day (default).
+    /// CFA s44(1) "the 12 months starting with" the anchor (default): due the
+    /// day before the anchor's corresponding date 12 months later, or the last
+    /// day of February when that month has none (DC-5, [`months_starting_with`]).
     #[default]
     TwelveMonthsStartingWith,
     /// "On or before the anniversary" (practitioner sources, Salford): due anchor + 12 months.
@@ -1075,6 +1079,12 @@ mod tests {
         assert_eq!(strict.due(), d(2026, 5, 22));
         let lenient = review_due(d(2025, 5, 23), ReviewDueReading::Anniversary, &cal).unwrap();
         assert_eq!(lenient.due(), d(2026, 5, 23));
+        // DC-5 at month ends: a plan made on 29 February is reviewed by 28
+        // February; one made on 1 March 2023 by 29 February 2024.
+        let leap = review_due(d(2024, 2, 29), ReviewDueReading::default(), &cal).unwrap();
+        assert_eq!(leap.due(), d(2025, 2, 28));
+        let march = review_due(d(2023, 3, 1), ReviewDueReading::default(), &cal).unwrap();
+        assert_eq!(march.due(), d(2024, 2, 29));
         assert!(UnderFiveInterval::months(2).is_err());
         assert_eq!(
             under_five_review_due(d(2025, 1, 31), UnderFiveInterval::months(3).unwrap(), &cal)

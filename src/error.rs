@@ -156,6 +156,20 @@ pub enum Error {
         source: Box<Error>,
     },
 
+    /// REQ-WHO: the subject of a request is 25 or over on the day it was received.
+    #[error(
+        "the person was {age} on {on} (born {date_of_birth}): only a child or a young person \
+         under 25 can be the subject of an EHC needs assessment request (CFA s36, s83)"
+    )]
+    NotChildOrYoungPerson {
+        /// The person's date of birth.
+        date_of_birth: NaiveDate,
+        /// The day the request was received.
+        on: NaiveDate,
+        /// Their age in whole years on that day.
+        age: u32,
+    },
+
     /// A rule identifier string that this crate does not know.
     #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
     UnknownRule(String),

@@ -30,7 +30,7 @@ pub use periods::{
     months_starting_with, weeks_after, weeks_before, DateRange, FixedDateReading,
 };
 pub use school_year::{
-    age_on, birthday, end_of_compulsory_school_age, is_young_person, plan_age_limit, year_group,
-    year_group_on, AcademicYear, Provision, YearGroup,
+    age_on, birthday, end_of_compulsory_school_age, is_young_person, person_status_for_request,
+    plan_age_limit, year_group, year_group_on, AcademicYear, PersonStatus, Provision, YearGroup,
 };
 pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermId, TermName};

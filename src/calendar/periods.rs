@@ -5,7 +5,7 @@
 //! skips weekends and holidays. A due date that lands on a non-working day is
 //! never moved (DC-8); the [`deadlines`](crate::deadlines) module flags it.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::error::{Error, Result};
 
@@ -207,8 +207,28 @@ pub fn months_before(t: NaiveDate, months: u32) -> Result<NaiveDate> {
         .ok_or_else(|| overflow(t, "counting months back"))
 }
 
-/// DC-5 "the N months starting with X": X is included, so the period ends
-/// X + N months − 1 day ("the 12 months starting with" the plan date, CFA s44).
+/// DC-5 "the N months starting with X": X is day one, and the period ends
+/// the day before the *corresponding date* N months later — or, where that
+/// month has no corresponding date (X = 29 February, or the 29th–31st before
+/// a shorter month), on that month's last day ("the 12 months starting with"
+/// the plan date, CFA s44; T-REVIEW-12M).
+///
+/// | Starting with | Months | Last day |
+/// |---|---|---|
+/// | 2025-01-15 | 12 | 2026-01-14 |
+/// | 2025-01-31 | 1 | 2025-02-28 (Feb has no 31st: its last day, not 02-27) |
+/// | 2025-03-01 | 1 | 2025-03-31 |
+/// | 2024-02-29 | 12 | 2025-02-28 |
+/// | 2023-03-01 | 12 | 2024-02-29 |
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use send_pathway::calendar::months_starting_with;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// assert_eq!(months_starting_with(d(2025, 1, 31)?, 1)?.last(), d(2025, 2, 28)?);
+/// assert_eq!(months_starting_with(d(2023, 3, 1)?, 12)?.last(), d(2024, 2, 29)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -223,9 +243,16 @@ pub fn months_starting_with(x: NaiveDate, months: u32) -> Result<DateRange> {
             given: 0,
         });
     }
-    let last = months_after(x, months)?
-        .pred_opt()
-        .ok_or_else(|| overflow(x, "counting months starting with a date"))?;
+    // chrono clamps to the month's last day exactly when the month has no
+    // corresponding date; that clamped day is itself the period's last day.
+    let later = months_after(x, months)?;
+    let last = if later.day() == x.day() {
+        later
+            .pred_opt()
+            .ok_or_else(|| overflow(x, "counting months starting with a date"))?
+    } else {
+        later
+    };
     Ok(DateRange { first: x, last })
 }
 
@@ -312,6 +339,73 @@ mod tests {
             d(2026, 2, 15)
         );
         assert!(before_fixed_date(2025, 2, 30, FixedDateReading::Strict).is_err());
+    }
+
+    /// DC-5: every example of "the N months starting with X" in DOMAIN.md.
+    #[test]
+    fn dc5_months_starting_with_month_ends() {
+        let last = |x: NaiveDate, n: u32| months_starting_with(x, n).unwrap().last();
+        assert_eq!(last(d(2025, 1, 15), 12), d(2026, 1, 14));
+        assert_eq!(last(d(2025, 1, 31), 1), d(2025, 2, 28));
+        assert_eq!(last(d(2025, 3, 1), 1), d(2025, 3, 31));
+        assert_eq!(last(d(2024, 2, 29), 12), d(2025, 2, 28));
+        assert_eq!(last(d(2023, 3, 1), 12), d(2024, 2, 29));
+        assert_eq!(last(d(2025, 5, 23), 12), d(2026, 5, 22));
+        assert_eq!(last(d(2024, 1, 30), 1), d(2024, 2, 29));
+        assert_eq!(last(d(2024, 1, 29), 1), d(2024, 2, 28));
+        assert_eq!(last(d(2025, 8, 31), 1), d(2025, 9, 30));
+        assert_eq!(
+            months_starting_with(d(2025, 1, 31), 1).unwrap().first(),
+            d(2025, 1, 31)
+        );
+        assert!(months_starting_with(NaiveDate::MAX, 1).is_err());
+    }
+
+    fn days_in_month(y: i32, m: u32) -> u32 {
+        match m {
+            4 | 6 | 9 | 11 => 30,
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            _ => 31,
+        }
+    }
+
+    /// DC-5, stated plainly and independently of chrono's month arithmetic:
+    /// move N months on; if that month has day X.day(), the day before it,
+    /// otherwise that month's last day.
+    fn plain_months_starting_with(x: NaiveDate, n: u32) -> (i32, u32, u32) {
+        let months = x.year() * 12 + x.month0() as i32 + n as i32;
+        let (y, m) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+        let dim = days_in_month(y, m);
+        if x.day() > dim {
+            (y, m, dim)
+        } else if x.day() > 1 {
+            (y, m, x.day() - 1)
+        } else if m == 1 {
+            (y - 1, 12, 31)
+        } else {
+            (y, m - 1, days_in_month(y, m - 1))
+        }
+    }
+
+    /// DC-5 for every day of a whole 400-year Gregorian cycle (2000-01-01 ..
+    /// 2400-01-01), against the plain statement of the rule.
+    #[test]
+    fn dc5_months_starting_with_every_day_of_a_gregorian_cycle() {
+        let mut x = d(2000, 1, 1);
+        let end = d(2400, 1, 1);
+        while x < end {
+            for n in [1, 3, 6, 12, 24] {
+                let got = months_starting_with(x, n).unwrap().last();
+                let (y, m, dd) = plain_months_starting_with(x, n);
+                assert_eq!(
+                    (got.year(), got.month(), got.day()),
+                    (y, m, dd),
+                    "{n} months starting with {x}"
+                );
+            }
+            x = x.succ_opt().unwrap();
+        }
     }
 
     #[test]

@@ -233,28 +233,97 @@ pub fn is_young_person(dob: NaiveDate, date: NaiveDate) -> Result<bool> {
     Ok(date > end_of_compulsory_school_age(dob)? && date < birthday(dob, 25)?)
 }
 
+/// Whether the subject of a request is a *child* or a *young person* (CFA s83(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PersonStatus {
+    /// Not over compulsory school age: the parent makes the request and receives the notices.
+    Child,
+    /// Over compulsory school age and under 25: the young person makes the decisions.
+    YoungPerson,
+}
+
+impl fmt::Display for PersonStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            PersonStatus::Child => "child",
+            PersonStatus::YoungPerson => "young person",
+        })
+    }
+}
+
+/// REQ-WHO: whether someone born on `date_of_birth` can be the subject of an
+/// EHC needs assessment request received on `received_on`, and if so whether
+/// they are a child or a young person (CFA s36, s83(2); DOMAIN §5 rejects "a
+/// request for someone aged 25 or over").
+///
+/// A child is not over compulsory school age (see
+/// [`end_of_compulsory_school_age`]); a young person is over it and under 25.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use send_pathway::calendar::{person_status_for_request, PersonStatus};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// assert_eq!(person_status_for_request(d(2015, 3, 1)?, d(2025, 6, 2)?)?, PersonStatus::Child);
+/// assert_eq!(person_status_for_request(d(2005, 3, 1)?, d(2025, 6, 2)?)?, PersonStatus::YoungPerson);
+/// assert!(person_status_for_request(d(2001, 2, 1)?, d(2026, 3, 1)?).is_err()); // 25
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::NotChildOrYoungPerson`] when the person is 25 or over on
+/// `received_on`; [`Error::DatesOutOfOrder`] when `received_on` is before the
+/// date of birth; [`Error::DateOverflow`] when the dates cannot be represented.
+pub fn person_status_for_request(
+    date_of_birth: NaiveDate,
+    received_on: NaiveDate,
+) -> Result<PersonStatus> {
+    let age = age_on(date_of_birth, received_on)?;
+    if age >= 25 {
+        return Err(Error::NotChildOrYoungPerson {
+            date_of_birth,
+            on: received_on,
+            age,
+        });
+    }
+    if received_on > end_of_compulsory_school_age(date_of_birth)? {
+        Ok(PersonStatus::YoungPerson)
+    } else {
+        Ok(PersonStatus::Child)
+    }
+}
+
 /// What a young person is doing when the age-25 limit is worked out (AGE-25).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Provision {
-    /// A further-education course: the academic year is taken to end on 31 July (reg 46).
+    /// A further-education course: the academic year runs 1 August to 31 July (reg 46).
     FurtherEducation,
-    /// An apprenticeship: the plan may run to the end of the training, never past the day before the 26th birthday.
+    /// An apprenticeship: the plan may run to the end of the training, never on or after the 26th birthday.
     Apprenticeship {
         /// When the apprenticeship's training ends.
         training_ends: NaiveDate,
     },
-    /// Any other education or training: the academic year ends on 31 August.
+    /// Any other education or training: the academic year runs 1 September to 31 August.
     Other,
 }
 
 /// AGE-25: the last day an EHC plan may be maintained for a young person.
 ///
 /// A plan may continue to the end of the academic year in which the young
-/// person turns 25 (CFA s46): 31 July for further education (reg 46), 31
-/// August otherwise; an apprenticeship may run to the end of its training.
+/// person turns 25 (CFA s46):
+///
+/// * further education (reg 46): the academic year runs 1 August to 31 July,
+///   so a 25th birthday in August falls in the year ending 31 July of the
+///   *following* calendar year;
+/// * other education or training: 1 September to 31 August;
+/// * an apprenticeship: to the end of its training.
+///
 /// Never on or after the 26th birthday. Reg 46 was seen only partly (DOMAIN
 /// marks it \[S, partly truncated\]); this is the recommended reading.
 ///
@@ -267,10 +336,17 @@ pub fn plan_age_limit(dob: NaiveDate, provision: Provision) -> Result<NaiveDate>
         from: dob,
         operation: "the day before the 26th birthday",
     })?;
-    let year = AcademicYear::containing(twenty_fifth);
     let end = match provision {
-        Provision::FurtherEducation => ymd(year.start_year().saturating_add(1), 7, 31)?,
-        Provision::Other => year.last_day()?,
+        Provision::FurtherEducation => {
+            // The FE year containing the birthday ends on the next 31 July on or after it.
+            let july_year = if twenty_fifth.month() >= 8 {
+                twenty_fifth.year().saturating_add(1)
+            } else {
+                twenty_fifth.year()
+            };
+            ymd(july_year, 7, 31)?
+        }
+        Provision::Other => AcademicYear::containing(twenty_fifth).last_day()?,
         Provision::Apprenticeship { training_ends } => training_ends,
     };
     Ok(end.min(day_before_26))
@@ -363,6 +439,117 @@ mod tests {
             plan_age_limit(d(2001, 8, 20), Provision::Other).unwrap(),
             d(2026, 8, 31)
         );
+    }
+
+    fn apprenticeship(y: i32, m: u32, day: u32) -> Provision {
+        Provision::Apprenticeship {
+            training_ends: d(y, m, day),
+        }
+    }
+
+    /// AGE-25, further education (1 August – 31 July): an August birthday is in
+    /// the FE year ending 31 July of the following year.
+    #[test]
+    fn age_25_further_education_august_september_july_birthdays() {
+        let fe = Provision::FurtherEducation;
+        assert_eq!(plan_age_limit(d(2001, 8, 20), fe).unwrap(), d(2027, 7, 31));
+        assert_eq!(plan_age_limit(d(2001, 8, 1), fe).unwrap(), d(2027, 7, 31));
+        assert_eq!(plan_age_limit(d(2001, 9, 10), fe).unwrap(), d(2027, 7, 31));
+        assert_eq!(plan_age_limit(d(2001, 7, 10), fe).unwrap(), d(2026, 7, 31));
+        assert_eq!(plan_age_limit(d(2001, 7, 31), fe).unwrap(), d(2026, 7, 31));
+    }
+
+    /// AGE-25, other education or training (1 September – 31 August).
+    #[test]
+    fn age_25_other_august_september_july_birthdays() {
+        let other = Provision::Other;
+        assert_eq!(
+            plan_age_limit(d(2001, 8, 20), other).unwrap(),
+            d(2026, 8, 31)
+        );
+        assert_eq!(
+            plan_age_limit(d(2001, 9, 10), other).unwrap(),
+            d(2027, 8, 31)
+        );
+        assert_eq!(
+            plan_age_limit(d(2001, 9, 1), other).unwrap(),
+            d(2027, 8, 31)
+        );
+        assert_eq!(
+            plan_age_limit(d(2001, 7, 10), other).unwrap(),
+            d(2026, 8, 31)
+        );
+    }
+
+    /// AGE-25, apprenticeship: the end of training, never on or after the 26th birthday.
+    #[test]
+    fn age_25_apprenticeship_august_september_july_birthdays() {
+        let long = apprenticeship(2030, 1, 1);
+        assert_eq!(
+            plan_age_limit(d(2001, 8, 20), long).unwrap(),
+            d(2027, 8, 19)
+        );
+        assert_eq!(plan_age_limit(d(2001, 9, 10), long).unwrap(), d(2027, 9, 9));
+        assert_eq!(plan_age_limit(d(2001, 7, 10), long).unwrap(), d(2027, 7, 9));
+        let short = apprenticeship(2026, 12, 31);
+        assert_eq!(
+            plan_age_limit(d(2001, 8, 20), short).unwrap(),
+            d(2026, 12, 31)
+        );
+        assert_eq!(
+            plan_age_limit(d(2001, 9, 10), short).unwrap(),
+            d(2026, 12, 31)
+        );
+        assert_eq!(
+            plan_age_limit(d(2001, 7, 10), short).unwrap(),
+            d(2026, 12, 31)
+        );
+        // The day before the 26th birthday is the last possible day, even for a leap-day birthday.
+        assert_eq!(
+            plan_age_limit(d(2000, 2, 29), apprenticeship(2030, 1, 1)).unwrap(),
+            d(2026, 2, 28)
+        );
+    }
+
+    /// REQ-WHO: a child, a young person, or nobody who can be assessed.
+    #[test]
+    fn req_who_person_status_for_request() {
+        // Compulsory school age ends on the last Friday of June of the year they turn 16.
+        let dob = d(2010, 8, 31);
+        assert_eq!(
+            person_status_for_request(dob, d(2026, 6, 26)).unwrap(),
+            PersonStatus::Child
+        );
+        assert_eq!(
+            person_status_for_request(dob, d(2026, 6, 27)).unwrap(),
+            PersonStatus::YoungPerson
+        );
+        // The day before the 25th birthday: still a young person; on it: refused.
+        let dob = d(2001, 3, 1);
+        assert_eq!(
+            person_status_for_request(dob, d(2026, 2, 28)).unwrap(),
+            PersonStatus::YoungPerson
+        );
+        let err = person_status_for_request(dob, d(2026, 3, 1)).unwrap_err();
+        assert_eq!(
+            err,
+            Error::NotChildOrYoungPerson {
+                date_of_birth: dob,
+                on: d(2026, 3, 1),
+                age: 25
+            }
+        );
+        assert!(err.to_string().contains("CFA s36, s83"), "{err}");
+        assert!(matches!(
+            person_status_for_request(dob, d(2060, 1, 1)),
+            Err(Error::NotChildOrYoungPerson { age: 58, .. })
+        ));
+        assert!(matches!(
+            person_status_for_request(dob, d(2000, 1, 1)),
+            Err(Error::DatesOutOfOrder { .. })
+        ));
+        assert_eq!(format!("{:>8}", PersonStatus::Child), "   child");
+        assert_eq!(PersonStatus::YoungPerson.to_string(), "young person");
     }
 
     #[test]
