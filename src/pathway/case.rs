@@ -826,13 +826,12 @@ impl Case {
 
     fn asc_fund(&mut self, term: TermId, amount: Pounds) -> Result<Vec<Warning>> {
         let funded = || self.ascs.iter().flat_map(|a| &a.terms);
-        let in_term =
-            Pounds::saturating_total(funded().filter(|(t, _)| *t == term).map(|(_, p)| *p));
-        let in_year = Pounds::saturating_total(
+        let in_term = Pounds::checked_total(funded().filter(|(t, _)| *t == term).map(|(_, p)| *p))?;
+        let in_year = Pounds::checked_total(
             funded()
                 .filter(|(t, _)| t.year == term.year)
                 .map(|(_, p)| *p),
-        );
+        )?;
         let Some(asc) = self.ascs.iter_mut().find(|a| a.ended_on.is_none()) else {
             return Err(broken(
                 RuleId::AscTermlyAgreement,
