@@ -118,6 +118,7 @@ pub enum SensoryImpairment {
 /// What the council knows about the child when working out the advice it must seek.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AdviceNeedsFacts {
     /// Date of birth, for the Year 9 test (ADV-PFA-Y9).
     pub date_of_birth: NaiveDate,
@@ -132,6 +133,7 @@ pub struct AdviceNeedsFacts {
 /// One piece of advice the assessment needs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RequiredAdvice {
     /// The kind of advice.
     pub advice_type: AdviceType,
@@ -211,6 +213,7 @@ pub struct AdviceRequest {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AdviceRequestRecord {
     advice_type: AdviceType,
     body: String,
@@ -528,6 +531,7 @@ pub enum Agreement {
 /// item carries its own three agreements.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ExistingAdvice {
     /// The kind of advice it would stand for — (b) to (h); never the family's own (a).
     pub advice_type: AdviceType,
@@ -607,6 +611,7 @@ pub struct AssessmentAdvice {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AssessmentAdviceRecord {
     required: Vec<RequiredAdvice>,
     #[serde(default)]
@@ -784,6 +789,7 @@ impl AssessmentAdvice {
 /// One line of a chase list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChaseItem {
     /// The case reference.
     pub case: String,
@@ -854,6 +860,7 @@ pub fn chase_list<'a>(
 /// taken by week 6 (D-11).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InsufficientInformationDecline {
     /// When the request was received.
     pub request_received: NaiveDate,

@@ -24,9 +24,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::{AcademicYear, DateRange, TermCalendar, TermId};
+use crate::calendar::{AcademicYear, DateRange, TermCalendar, TermId, TermName};
 use crate::error::{Error, Result};
 use crate::money::Pounds;
 use crate::policy::{AscScheme, LocalPolicy};
@@ -85,6 +85,7 @@ pub enum EhcPlanStatus {
 /// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AscEvidence {
     /// How much of the notional SEN budget was spent on the child's SEN support.
     pub notional_budget_spent: Pounds,
@@ -149,6 +150,7 @@ impl AscEvidence {
 /// A request for an Additional Support Contract.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AscRequest {
     /// The child or young person's reference in the caller's system.
     pub child: String,
@@ -169,6 +171,7 @@ pub struct AscRequest {
 /// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SetupMeeting {
     /// When it was held.
     pub held_on: NaiveDate,
@@ -196,6 +199,7 @@ pub enum Robustness {
 /// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PanelAdvice {
     /// Date of the panel.
     pub panel_date: NaiveDate,
@@ -262,6 +266,7 @@ pub enum FundingSource {
 /// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AscDecision {
     /// The panel's advice.
     pub panel: PanelAdvice,
@@ -321,6 +326,12 @@ impl AscDecision {
                 per_term, officer, ..
             } => {
                 require_text(RuleId::AscDecision, officer, "the responsible officer")?;
+                if per_term.is_zero() {
+                    return Err(broken(
+                        RuleId::AscTermCap,
+                        "an approval is for more than £0 a term; record a £0 outcome as declined",
+                    ));
+                }
                 if *per_term > TERM_CAP {
                     return Err(broken(
                         RuleId::AscTermCap,
@@ -356,6 +367,7 @@ pub enum Moderation {
 /// One funded term (ASC-TERMLY-AGREEMENT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TermFunding {
     /// The term, with its computed academic year.
     pub term: TermId,
@@ -394,6 +406,7 @@ pub enum ExtensionWish {
 /// The review after one funded term (ASC-REVIEW-1TERM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TermReview {
     /// When progress was reviewed.
     pub reviewed_on: NaiveDate,
@@ -429,6 +442,7 @@ pub enum NextStep {
 /// The end of a contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AscEnding {
     /// When it ended.
     pub ended_on: NaiveDate,
@@ -436,6 +450,52 @@ pub struct AscEnding {
     pub support_still_needed: SupportStillNeeded,
     /// The prompt that follows.
     pub next_step: NextStep,
+}
+
+/// The months a term of each name may start and end in (first-day months,
+/// last-day months). Generous — schools set their own dates and Easter moves —
+/// but an Autumn term dated in May is a contradiction.
+fn term_months(name: TermName) -> (&'static [u32], &'static [u32]) {
+    match name {
+        TermName::Autumn => (&[8, 9, 10, 11], &[9, 10, 11, 12]),
+        TermName::Spring => (&[12, 1, 2, 3], &[1, 2, 3, 4]),
+        TermName::Summer => (&[3, 4, 5, 6], &[4, 5, 6, 7, 8]),
+    }
+}
+
+/// ASC-TERMLY-AGREEMENT: a funded term's name and year must agree with its
+/// dates (from the caller's term calendar, or read back from storage): it
+/// starts in its academic year, and in months a term of that name can.
+fn check_term_dates(term: TermId, dates: DateRange) -> Result<()> {
+    let contradiction = |why: String| {
+        broken(
+            RuleId::AscTermlyAgreement,
+            format!(
+                "{term} is recorded as {} to {}: {why}",
+                dates.first(),
+                dates.last()
+            ),
+        )
+    };
+    if AcademicYear::containing(dates.first()) != term.year {
+        return Err(contradiction(format!(
+            "it does not start in academic year {}",
+            term.year
+        )));
+    }
+    let (starts, ends) = term_months(term.name);
+    if !starts.contains(&dates.first().month()) || !ends.contains(&dates.last().month()) {
+        return Err(contradiction(format!(
+            "those are not the dates of a{} {} term",
+            if term.name == TermName::Autumn {
+                "n"
+            } else {
+                ""
+            },
+            term.name
+        )));
+    }
+    Ok(())
 }
 
 /// Where a contract is in its lifecycle (derived from what has been recorded).
@@ -464,28 +524,55 @@ pub enum AscStage {
     Ended,
 }
 
-/// The awards a child already has on *other* contracts, for the per-term and
-/// per-year caps across contracts (ASC-TERM-CAP, ASC-YEAR-CAP).
+/// The funded terms a child has across Additional Support Contracts: the
+/// running per-child tally behind ASC-TWO-TERMS, ASC-TERM-CAP and
+/// ASC-YEAR-CAP, which hold **per child across all contracts**.
+///
+/// Every entry was admitted by [`check_child_term`], so a tally never holds
+/// more than two funded terms, more than £2,000 in a term, more than £6,000 in
+/// an academic year, or a £0 term. Keep one per child and call
+/// [`add_term`](Self::add_term) as each term is funded (O(log n)), or build it
+/// from stored contracts with [`from_contracts`](Self::from_contracts). Reading
+/// one back from storage (a list of `[term, amount]` pairs) re-checks every
+/// entry: an overflow or a broken cap is an error, never a quietly altered sum.
+///
+/// ```
+/// use send_pathway::asc::{check_child_term, AwardsToDate};
+/// use send_pathway::calendar::{AcademicYear, TermId, TermName};
+/// use send_pathway::money::Pounds;
+///
+/// let year = AcademicYear::starting(2025);
+/// let autumn = TermId { year, name: TermName::Autumn };
+/// let spring = TermId { year, name: TermName::Spring };
+/// let summer = TermId { year, name: TermName::Summer };
+/// let mut child = AwardsToDate::none();
+/// child.add_term(autumn, Pounds::whole(2_000)?)?;
+/// child.add_term(spring, Pounds::whole(1_500)?)?;
+/// assert_eq!(child.terms_funded(), 2);
+/// // ASC-TWO-TERMS: a third funded term for the child is refused, whichever contract asks.
+/// assert!(check_child_term(&child, summer, Pounds::whole(100)?).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(from = "Vec<(TermId, Pounds)>", into = "Vec<(TermId, Pounds)>")
+    serde(try_from = "Vec<(TermId, Pounds)>", into = "Vec<(TermId, Pounds)>")
 )]
 pub struct AwardsToDate {
     by_term: BTreeMap<TermId, Pounds>,
+    by_year: BTreeMap<AcademicYear, Pounds>,
 }
 
-impl From<Vec<(TermId, Pounds)>> for AwardsToDate {
-    fn from(pairs: Vec<(TermId, Pounds)>) -> Self {
+impl TryFrom<Vec<(TermId, Pounds)>> for AwardsToDate {
+    type Error = Error;
+    /// Rebuild a tally, checking each entry in turn with [`AwardsToDate::add_term`].
+    fn try_from(pairs: Vec<(TermId, Pounds)>) -> Result<Self> {
         let mut awards = AwardsToDate::default();
         for (term, amount) in pairs {
-            // An overflowing sum is impossible for amounts capped at 10^12 each; keep the larger on failure.
-            if awards.add(term, amount).is_err() {
-                awards.by_term.insert(term, amount);
-            }
+            awards.add_term(term, amount)?;
         }
-        awards
+        Ok(awards)
     }
 }
 
@@ -496,31 +583,49 @@ impl From<AwardsToDate> for Vec<(TermId, Pounds)> {
 }
 
 impl AwardsToDate {
-    /// No other awards.
+    /// No awards yet.
     pub fn none() -> Self {
         AwardsToDate::default()
     }
 
-    /// Sum the awards of the given contracts (pass the child's *other* contracts).
+    /// The tally of the given contracts' funded terms (all of one child's
+    /// contracts, or all but the one being funded — never the same contract twice).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidAmount`] if the sums overflow (never for real data).
+    /// As [`add_term`](Self::add_term): the contracts together break a
+    /// per-child cap (ASC-TWO-TERMS, ASC-TERM-CAP, ASC-YEAR-CAP).
     pub fn from_contracts<'a>(
         contracts: impl IntoIterator<Item = &'a AdditionalSupportContract>,
     ) -> Result<Self> {
         let mut awards = AwardsToDate::default();
         for contract in contracts {
             for funded in contract.funded_terms() {
-                awards.add(funded.term, funded.amount)?;
+                awards.add_term(funded.term, funded.amount)?;
             }
         }
         Ok(awards)
     }
 
-    fn add(&mut self, term: TermId, amount: Pounds) -> Result<()> {
-        let entry = self.by_term.entry(term).or_default();
-        *entry = entry.checked_add(amount)?;
+    /// Record a funded term for the child, after checking it with
+    /// [`check_child_term`]; on error the tally is unchanged. O(log n).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] naming ASC-TERM-CAP (a £0 term, or over £2,000 in
+    /// the term), ASC-TWO-TERMS (a third funded term for the child) or
+    /// ASC-YEAR-CAP (over £6,000 in the academic year).
+    pub fn add_term(&mut self, term: TermId, amount: Pounds) -> Result<()> {
+        check_child_term(self, term, amount)?;
+        self.absorb(term, amount)
+    }
+
+    /// Add to the sums without judging the caps (checked arithmetic only).
+    fn absorb(&mut self, term: TermId, amount: Pounds) -> Result<()> {
+        let in_term = self.in_term(term).checked_add(amount)?;
+        let in_year = self.in_year(term.year).checked_add(amount)?;
+        self.by_term.insert(term, in_term);
+        self.by_year.insert(term.year, in_year);
         Ok(())
     }
 
@@ -531,18 +636,113 @@ impl AwardsToDate {
 
     /// Total awarded in one academic year.
     pub fn in_year(&self, year: AcademicYear) -> Pounds {
-        Pounds::saturating_total(
-            self.by_term
-                .iter()
-                .filter(|(t, _)| t.year == year)
-                .map(|(_, p)| *p),
-        )
+        self.by_year.get(&year).copied().unwrap_or_default()
     }
+
+    /// How many different terms are funded for the child (ASC-TWO-TERMS: at most two).
+    pub fn terms_funded(&self) -> usize {
+        self.by_term.len()
+    }
+
+    /// Whether `term` is already funded for the child.
+    pub fn is_funded(&self, term: TermId) -> bool {
+        self.by_term.contains_key(&term)
+    }
+
+    /// The funded terms and their totals, in term order.
+    pub fn terms(&self) -> impl Iterator<Item = (TermId, Pounds)> + '_ {
+        self.by_term.iter().map(|(t, p)| (*t, *p))
+    }
+}
+
+/// The room each per-child cap leaves for one more award in `term`:
+/// ASC-TERM-CAP, ASC-TWO-TERMS, ASC-YEAR-CAP. `None` is no limit.
+fn child_room(awards: &AwardsToDate, term: TermId) -> [(RuleId, Option<Pounds>); 3] {
+    let third_term = !awards.is_funded(term) && awards.terms_funded() >= MAX_TERMS;
+    [
+        (
+            RuleId::AscTermCap,
+            Some(TERM_CAP.saturating_sub(awards.in_term(term))),
+        ),
+        (RuleId::AscTwoTerms, third_term.then_some(Pounds::ZERO)),
+        (
+            RuleId::AscYearCap,
+            Some(YEAR_CAP.saturating_sub(awards.in_year(term.year))),
+        ),
+    ]
+}
+
+/// The per-child caps, decided in this one place: may the child be awarded
+/// `amount` for `term`, given the awards already in `awards` (across all the
+/// child's contracts)?
+///
+/// * ASC-TERM-CAP: more than £0, and at most £2,000 in the term in total;
+/// * ASC-TWO-TERMS: at most two funded terms for the child, across contracts
+///   (another award in a term already funded is not a new term);
+/// * ASC-YEAR-CAP: at most £6,000 in the academic year in total. With the two
+///   caps above it cannot bind (2 × £2,000 = £4,000), but the protocol states
+///   it, so it is checked.
+///
+/// [`AwardsToDate::add_term`], [`AdditionalSupportContract::fund_term`] and
+/// [`AdditionalSupportContract::max_award`] all decide through this function,
+/// so a case that keeps only an [`AwardsToDate`] per child applies exactly the
+/// same rules as one holding the contracts.
+///
+/// ```
+/// use send_pathway::asc::{check_child_term, AwardsToDate};
+/// use send_pathway::calendar::{AcademicYear, TermId, TermName};
+/// use send_pathway::money::Pounds;
+///
+/// let autumn = TermId { year: AcademicYear::starting(2025), name: TermName::Autumn };
+/// let mut child = AwardsToDate::none();
+/// check_child_term(&child, autumn, Pounds::whole(2_000)?)?;
+/// assert!(check_child_term(&child, autumn, Pounds::ZERO).is_err()); // ASC-TERM-CAP: never £0
+/// child.add_term(autumn, Pounds::whole(1_500)?)?;
+/// assert!(check_child_term(&child, autumn, Pounds::whole(501)?).is_err()); // over £2,000 in the term
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::RuleBroken`] naming ASC-TERM-CAP, ASC-TWO-TERMS or ASC-YEAR-CAP.
+pub fn check_child_term(awards: &AwardsToDate, term: TermId, amount: Pounds) -> Result<()> {
+    if amount.is_zero() {
+        return Err(broken(
+            RuleId::AscTermCap,
+            format!("a funded term must be for more than £0; {term} was given {amount}"),
+        ));
+    }
+    for (rule, room) in child_room(awards, term) {
+        let Some(room) = room else { continue };
+        if amount > room {
+            let reason = match rule {
+                RuleId::AscTwoTerms => format!(
+                    "the child already has {} funded terms across contracts; {term} would be a third. \
+                     If support is still needed, consider an EHC needs assessment",
+                    awards.terms_funded()
+                ),
+                RuleId::AscYearCap => format!(
+                    "{amount} for {term} would take the child's awards in {} to more than {YEAR_CAP} \
+                     ({} already awarded)",
+                    term.year,
+                    awards.in_year(term.year)
+                ),
+                _ => format!(
+                    "{amount} for {term} would take the child's awards in that term to more than \
+                     {TERM_CAP} ({} already awarded; at most {room} more)",
+                    awards.in_term(term)
+                ),
+            };
+            return Err(broken(rule, reason));
+        }
+    }
+    Ok(())
 }
 
 /// The most that can be awarded, and which caps cut it down.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CappedAward {
     /// The amount that may be awarded.
     pub amount: Pounds,
@@ -562,6 +762,8 @@ pub struct AdditionalSupportContract {
     setup_meeting: Option<SetupMeeting>,
     decision: Option<AscDecision>,
     terms: Vec<TermFunding>,
+    /// The sum of `terms`' amounts, kept as they are pushed (checked there).
+    total: Pounds,
     review: Option<TermReview>,
     extension: Option<AscDecision>,
     ending: Option<AscEnding>,
@@ -570,6 +772,7 @@ pub struct AdditionalSupportContract {
 /// The stored form of a contract.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AscRecord {
     request: AscRequest,
     #[serde(default)]
@@ -656,6 +859,7 @@ impl AdditionalSupportContract {
             setup_meeting: None,
             decision: None,
             terms: Vec::new(),
+            total: Pounds::ZERO,
             review: None,
             extension: None,
             ending: None,
@@ -746,7 +950,7 @@ impl AdditionalSupportContract {
 
     /// Total awarded on this contract.
     pub fn total_awarded(&self) -> Pounds {
-        Pounds::saturating_total(self.terms.iter().map(|t| t.amount))
+        self.total
     }
 
     /// The days the contract runs: from the first funded term's first day to
@@ -861,10 +1065,22 @@ impl AdditionalSupportContract {
         Ok(())
     }
 
+    /// The child's awards: `others` (the child's *other* contracts) plus this
+    /// contract's funded terms.
+    fn child_awards(&self, others: &AwardsToDate) -> Result<AwardsToDate> {
+        let mut child = others.clone();
+        for t in &self.terms {
+            child.absorb(t.term, t.amount)?;
+        }
+        Ok(child)
+    }
+
     /// The most that can be awarded for `term` on this contract, given the
-    /// child's awards on other contracts: the request cut down by the panel's
-    /// approval, ASC-TERM-CAP (also across contracts in one term),
-    /// ASC-TWO-TERMS (£4,000 a contract) and ASC-YEAR-CAP (£6,000 a year).
+    /// child's awards on other contracts (`others`): the request cut down by
+    /// the panel's approval (ASC-DECISION), this contract's two terms and
+    /// £4,000 (ASC-TWO-TERMS), and the per-child caps across contracts decided
+    /// by [`check_child_term`] — ASC-TERM-CAP, ASC-TWO-TERMS (a third funded
+    /// term for the child), ASC-YEAR-CAP.
     pub fn max_award(&self, requested: Pounds, term: TermId, others: &AwardsToDate) -> CappedAward {
         let approved = if self.terms.is_empty() {
             self.decision
@@ -876,34 +1092,34 @@ impl AdditionalSupportContract {
                 .and_then(AscDecision::approved_per_term)
         }
         .unwrap_or(Pounds::ZERO);
-        let this_year = Pounds::saturating_total(
-            self.terms
-                .iter()
-                .filter(|t| t.term.year == term.year)
-                .map(|t| t.amount),
-        );
+        let contract_room = if self.terms.len() >= MAX_TERMS {
+            Pounds::ZERO
+        } else {
+            CONTRACT_CAP.saturating_sub(self.total_awarded())
+        };
+        // An overflowing tally (impossible for checked awards) leaves no room.
+        let child = match self.child_awards(others) {
+            Ok(child) => child_room(&child, term),
+            Err(_) => [
+                (RuleId::AscTermCap, Some(Pounds::ZERO)),
+                (RuleId::AscTwoTerms, None),
+                (RuleId::AscYearCap, None),
+            ],
+        };
+        let [term_cap, two_terms, year_cap] = child;
         let limits = [
-            (
-                RuleId::AscTermCap,
-                TERM_CAP.saturating_sub(others.in_term(term)),
-            ),
-            (RuleId::AscDecision, approved),
-            (
-                RuleId::AscTwoTerms,
-                CONTRACT_CAP.saturating_sub(self.total_awarded()),
-            ),
-            (
-                RuleId::AscYearCap,
-                YEAR_CAP
-                    .saturating_sub(others.in_year(term.year))
-                    .saturating_sub(this_year),
-            ),
+            term_cap,
+            (RuleId::AscDecision, Some(approved)),
+            (RuleId::AscTwoTerms, Some(contract_room)),
+            two_terms,
+            year_cap,
         ];
         // Every cap the request exceeds is a reason, even where another cap cuts deeper.
         let mut amount = requested;
         let mut limited_by = Vec::new();
         for (rule, limit) in limits {
-            if requested > limit {
+            let Some(limit) = limit else { continue };
+            if requested > limit && !limited_by.contains(&rule) {
                 limited_by.push(rule);
             }
             amount = amount.min(limit);
@@ -1050,26 +1266,23 @@ impl AdditionalSupportContract {
                 ));
             }
         }
-        if crate::calendar::AcademicYear::containing(funding.dates.first()) != funding.term.year {
-            return Err(broken(
-                RuleId::AscTermlyAgreement,
-                format!(
-                    "{} does not start in academic year {}",
-                    funding.term, funding.term.year
-                ),
-            ));
-        }
+        check_term_dates(funding.term, funding.dates)?;
+        // The per-child caps (ASC-TERM-CAP, ASC-TWO-TERMS, ASC-YEAR-CAP) first,
+        // decided in one place; then this contract's own limits.
+        check_child_term(&self.child_awards(others)?, funding.term, funding.amount)?;
         let capped = self.max_award(funding.amount, funding.term, others);
         if let Some(rule) = capped.limited_by.first() {
             return Err(broken(
                 *rule,
                 format!(
-                    "{} is more than the {} allowed for {}",
+                    "{} is more than the {} allowed for {} on this contract",
                     funding.amount, capped.amount, funding.term
                 ),
             ));
         }
+        let total = self.total.checked_add(funding.amount)?;
         self.terms.push(funding);
+        self.total = total;
         Ok(())
     }
 
@@ -1308,7 +1521,7 @@ mod tests {
             vec![RuleId::AscTermCap, RuleId::AscDecision]
         );
         let mut others = AwardsToDate::none();
-        others.add(summer(), gbp(1_500)).unwrap();
+        others.add_term(summer(), gbp(1_500)).unwrap();
         let capped = c.max_award(gbp(2_000), summer(), &others);
         assert_eq!(
             (capped.amount, capped.limited_by),
@@ -1317,52 +1530,191 @@ mod tests {
     }
 
     #[test]
-    fn asc_year_cap_across_contracts() {
-        let c = approved();
-        let mut others = AwardsToDate::none();
-        let spring = terms().term_containing(d(2025, 2, 1)).map(|t| t.id());
-        assert!(spring.is_none());
-        // Another contract already took £2,000 in Autumn 2024/25-equivalent terms of the same year.
+    fn asc_zero_term_refused() {
+        // ASC-TERM-CAP: a funded term is for more than £0, and uses up no term when refused.
+        let cal = terms();
+        let mut c = approved();
+        let before = c.clone();
+        let err = c
+            .fund_term(
+                &cal,
+                summer(),
+                Pounds::ZERO,
+                d(2025, 5, 1),
+                Moderation::NotModerated,
+                &AwardsToDate::none(),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTermCap,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(c, before);
+        assert!(check_child_term(&AwardsToDate::none(), summer(), Pounds::ZERO).is_err());
+        assert!(AwardsToDate::none()
+            .add_term(summer(), Pounds::ZERO)
+            .is_err());
+        // ASC-TERM-CAP: an approval of £0 a term is refused too.
+        let mut c = AdditionalSupportContract::request(
+            request(EhcPlanStatus::NoPlan),
+            &LocalPolicy::sutton(),
+        )
+        .unwrap();
+        c.record_setup_meeting(SetupMeeting {
+            held_on: d(2025, 4, 24),
+            targets: vec!["phonics".into()],
+            impact_measures: "check".into(),
+            planned_use: "TA".into(),
+            planned_amount: gbp(2_000),
+        })
+        .unwrap();
+        let err = c
+            .record_decision(AscDecision::new(
+                PanelAdvice {
+                    panel_date: d(2025, 4, 29),
+                    targets: Robustness::Robust,
+                    recommended_per_term: gbp(2_000),
+                },
+                OfficerDecision::Approved {
+                    officer: "Head of SEN".into(),
+                    decided_on: d(2025, 4, 30),
+                    per_term: Pounds::ZERO,
+                },
+            ))
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTermCap,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn asc_two_terms_per_child_across_contracts() {
+        // ASC-TWO-TERMS: the child already has two funded terms on other contracts.
         let year = summer().year;
+        let mut others = AwardsToDate::none();
         others
-            .add(
+            .add_term(
                 TermId {
                     year,
                     name: TermName::Autumn,
                 },
-                gbp(2_000),
+                gbp(1_000),
             )
             .unwrap();
         others
-            .add(
+            .add_term(
                 TermId {
                     year,
                     name: TermName::Spring,
                 },
-                gbp(2_000),
+                gbp(1_000),
             )
             .unwrap();
-        assert_eq!(others.in_year(year), gbp(4_000));
-        let capped = c.max_award(gbp(2_000), summer(), &others);
-        assert_eq!(
-            capped.amount,
-            gbp(2_000),
-            "exactly £6,000 in the year is allowed"
+        assert_eq!(others.terms_funded(), 2);
+        let err = check_child_term(&others, summer(), gbp(100)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTwoTerms,
+                    ..
+                }
+            ),
+            "{err}"
         );
-        others
-            .add(
-                TermId {
-                    year,
-                    name: TermName::Spring,
-                },
-                gbp(1),
-            )
-            .unwrap();
+        // Another award in a term already funded is not a new term (ASC-TERM-CAP still holds).
+        check_child_term(
+            &others,
+            TermId {
+                year,
+                name: TermName::Autumn,
+            },
+            gbp(1_000),
+        )
+        .unwrap();
+        let c = approved();
         let capped = c.max_award(gbp(2_000), summer(), &others);
         assert_eq!(
             (capped.amount, capped.limited_by),
-            (gbp(1_999), vec![RuleId::AscYearCap])
+            (Pounds::ZERO, vec![RuleId::AscTwoTerms])
         );
+        let mut c = approved();
+        let before = c.clone();
+        let err = c
+            .fund_term(
+                &terms(),
+                summer(),
+                gbp(1_000),
+                d(2025, 5, 1),
+                Moderation::NotModerated,
+                &others,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::RuleBroken {
+                    rule: RuleId::AscTwoTerms,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(c, before);
+        // The tally refuses a third term too, and is unchanged.
+        let tally = others.clone();
+        assert!(others.add_term(summer(), gbp(10)).is_err());
+        assert_eq!(others, tally);
+    }
+
+    #[test]
+    fn asc_year_cap_across_contracts() {
+        // ASC-YEAR-CAP: at most £6,000 a year per child; with ASC-TWO-TERMS and
+        // ASC-TERM-CAP the most a child can have in a year is £4,000.
+        let year = summer().year;
+        let mut others = AwardsToDate::none();
+        let autumn = TermId {
+            year,
+            name: TermName::Autumn,
+        };
+        let spring = TermId {
+            year,
+            name: TermName::Spring,
+        };
+        others.add_term(autumn, gbp(2_000)).unwrap();
+        others.add_term(spring, gbp(2_000)).unwrap();
+        assert_eq!(others.in_year(year), gbp(4_000));
+        assert!(others.in_year(year) <= YEAR_CAP);
+        assert!(others.add_term(autumn, gbp(1)).is_err(), "ASC-TERM-CAP");
+        assert_eq!(others.in_term(autumn), gbp(2_000));
+    }
+
+    #[test]
+    fn asc_term_dates_must_match_the_term() {
+        // ASC-TERMLY-AGREEMENT: an Autumn term dated in May is a contradiction.
+        let autumn = TermId {
+            year: summer().year,
+            name: TermName::Autumn,
+        };
+        let may = DateRange::new(d(2025, 5, 1), d(2025, 5, 30)).unwrap();
+        assert!(check_term_dates(autumn, may).is_err());
+        let real = DateRange::new(d(2024, 9, 3), d(2024, 12, 19)).unwrap();
+        check_term_dates(autumn, real).unwrap();
+        let wrong_year = DateRange::new(d(2025, 9, 3), d(2025, 12, 19)).unwrap();
+        assert!(check_term_dates(autumn, wrong_year).is_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! free slots ([`propose_slots`]) — and a validated [`NextStepsMeeting`] with its
 //! invitations, agenda and form.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use crate::calendar::{days_after, DateRange, HolidayCalendar, TermCalendar};
 use crate::error::{Error, Result};
@@ -176,6 +176,7 @@ impl From<MeetingLength> for u32 {
 /// A time a participant cannot attend, `from` (inclusive) to `to` (exclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Unavailability {
     /// Who.
     pub participant: String,
@@ -188,6 +189,7 @@ pub struct Unavailability {
 /// A proposed meeting time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Slot {
     /// Start.
     pub start: NaiveDateTime,
@@ -204,6 +206,7 @@ impl Slot {
 /// What to search for in [`propose_slots`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SlotSearch {
     /// The panel date the window runs from.
     pub panel: NaiveDate,
@@ -338,6 +341,7 @@ pub enum Nominator {
 /// The facilitator: a named member of a Cognus education service.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Facilitator {
     /// Their name.
     pub name: String,
@@ -446,6 +450,7 @@ impl core::fmt::Display for Venue {
 /// NSM-PANEL-NOTES: what the panel's decision notes record.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PanelNotes {
     /// Date of the panel.
     pub panel: NaiveDate,
@@ -475,6 +480,7 @@ pub enum AscRoute {
 /// NSM-COORDINATOR: the EHCP co-ordinator's duties, as a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CoordinatorDuties {
     /// When the decision was shared by telephone with the family and services.
     pub decision_phoned_on: Option<NaiveDate>,
@@ -715,6 +721,7 @@ pub enum FormRecipient {
 /// NSM-FORM: the completed form and where it went.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct NsmForm {
     /// When it was completed.
     pub completed_on: NaiveDate,
@@ -830,12 +837,59 @@ fn check_plan(plan: &MeetingPlan) -> Result<Vec<Warning>> {
     Ok(warnings)
 }
 
-/// The stored form of a meeting: the plan plus the form, re-checked on read-back.
+/// NSM-WITHIN-2W read with DC-6: a meeting is held on a working day, and at
+/// the school only on a day it is open (NSM-VENUE).
+fn check_day(
+    day: NaiveDate,
+    venue: &Venue,
+    cal: &HolidayCalendar,
+    school: &TermCalendar,
+) -> Result<()> {
+    check_weekday(day)?;
+    if !cal.is_working_day(day)? {
+        return Err(broken(
+            RuleId::NsmWithin2w,
+            format!("{} is not a working day", day.format("%A %d %B %Y")),
+        ));
+    }
+    if *venue == Venue::School && !school.is_open(day) {
+        return Err(broken(
+            RuleId::NsmVenue,
+            format!("the school is closed on {day}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The part of the working-day test that needs no calendar: never on a
+/// Saturday or Sunday. Reading a stored meeting back applies this; bank
+/// holidays and school closures need the caller's calendars
+/// ([`NextStepsMeeting::check_calendars`]).
+fn check_weekday(day: NaiveDate) -> Result<()> {
+    if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        return Err(broken(
+            RuleId::NsmWithin2w,
+            format!(
+                "{} is a weekend; a Next Steps Meeting is held on a working day",
+                day.format("%A %d %B %Y")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The stored form of a meeting: the plan's fields plus the form, re-checked on read-back.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MeetingRecord {
-    #[serde(flatten)]
-    plan: MeetingPlan,
+    notes: PanelNotes,
+    setting_contacted_on: NaiveDate,
+    start: NaiveDateTime,
+    length: MeetingLength,
+    venue: Venue,
+    agenda_circulated_on: NaiveDate,
+    family: FamilyResponse,
     #[serde(default)]
     form: Option<NsmForm>,
 }
@@ -844,16 +898,26 @@ struct MeetingRecord {
 impl TryFrom<MeetingRecord> for NextStepsMeeting {
     type Error = Error;
     fn try_from(r: MeetingRecord) -> Result<Self> {
-        check_plan(&r.plan)?;
+        let plan = MeetingPlan {
+            notes: r.notes,
+            setting_contacted_on: r.setting_contacted_on,
+            start: r.start,
+            length: r.length,
+            venue: r.venue,
+            agenda_circulated_on: r.agenda_circulated_on,
+            family: r.family,
+        };
+        check_plan(&plan)?;
+        check_weekday(plan.start.date())?;
         if let Some(form) = &r.form {
-            if form.completed_on < r.plan.start.date() {
+            if form.completed_on < plan.start.date() {
                 return Err(broken(
                     RuleId::NsmForm,
                     "the stored form is dated before the meeting",
                 ));
             }
         }
-        Ok(NextStepsMeeting::from_checked(r.plan, r.form))
+        Ok(NextStepsMeeting::from_checked(plan, r.form))
     }
 }
 
@@ -861,15 +925,13 @@ impl TryFrom<MeetingRecord> for NextStepsMeeting {
 impl From<NextStepsMeeting> for MeetingRecord {
     fn from(m: NextStepsMeeting) -> Self {
         MeetingRecord {
-            plan: MeetingPlan {
-                notes: m.notes,
-                setting_contacted_on: m.setting_contacted_on,
-                start: m.start,
-                length: m.length,
-                venue: m.venue,
-                agenda_circulated_on: m.agenda_circulated_on,
-                family: m.family,
-            },
+            notes: m.notes,
+            setting_contacted_on: m.setting_contacted_on,
+            start: m.start,
+            length: m.length,
+            venue: m.venue,
+            agenda_circulated_on: m.agenda_circulated_on,
+            family: m.family,
             form: m.form,
         }
     }
@@ -898,6 +960,7 @@ pub struct NextStepsMeeting {
 /// Everything needed to schedule a meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MeetingPlan {
     /// The panel's notes (facilitator, invitees, next steps).
     pub notes: PanelNotes,
@@ -939,20 +1002,35 @@ impl NextStepsMeeting {
         school: &TermCalendar,
     ) -> Result<(Self, Vec<Warning>)> {
         let warnings = check_plan(&plan)?;
-        let day = plan.start.date();
-        if !cal.is_working_day(day)? {
-            return Err(broken(
-                RuleId::NsmWithin2w,
-                format!("{} is not a working day", day.format("%A %d %B %Y")),
-            ));
-        }
-        if plan.venue == Venue::School && !school.is_open(day) {
-            return Err(broken(
-                RuleId::NsmVenue,
-                format!("the school is closed on {day}"),
-            ));
-        }
+        check_day(plan.start.date(), &plan.venue, cal, school)?;
         Ok((NextStepsMeeting::from_checked(plan, None), warnings))
+    }
+
+    /// Re-check a meeting read back from storage against the caller's
+    /// calendars: a working day (no bank holiday) and, at the school, a day the
+    /// school is open — the checks of [`schedule`](Self::schedule) that need
+    /// data the stored record does not carry. (Reading back already refuses a
+    /// weekend and re-checks every other rule.)
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")] {
+    /// use send_pathway::calendar::{HolidayCalendar, TermCalendar};
+    /// use send_pathway::nsm::NextStepsMeeting;
+    /// fn read_back(json: &str, school: &TermCalendar) -> Result<NextStepsMeeting, Box<dyn std::error::Error>> {
+    ///     let meeting: NextStepsMeeting = serde_json::from_str(json)?; // weekend refused here
+    ///     meeting.check_calendars(&HolidayCalendar::england_and_wales(), school)?; // bank holidays, closures
+    ///     Ok(meeting)
+    /// }
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RuleBroken`] (NSM-WITHIN-2W) on a non-working day, (NSM-VENUE)
+    /// when the school is closed; the holiday table's coverage errors.
+    pub fn check_calendars(&self, cal: &HolidayCalendar, school: &TermCalendar) -> Result<()> {
+        check_day(self.start.date(), &self.venue, cal, school)
     }
 
     fn from_checked(plan: MeetingPlan, form: Option<NsmForm>) -> Self {

@@ -49,6 +49,7 @@ pub enum ReviewAnchor {
 /// A council's local choices.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct LocalPolicy {
     /// The council's name, for reports.

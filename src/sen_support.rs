@@ -48,6 +48,7 @@ pub fn apdr_review_window(planned_on: NaiveDate) -> Result<crate::calendar::Date
 /// One line of a costed provision map (FUND-COSTED-MAP-3T).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ProvisionLine {
     /// The term.
     pub term: TermId,
@@ -82,6 +83,7 @@ impl ProvisionLine {
 /// A costed provision map for one child over three terms (FUND-COSTED-MAP-3T).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CostedProvisionMap {
     /// The lines.
     pub lines: Vec<ProvisionLine>,

@@ -188,7 +188,7 @@ fn nsm_coordinator_and_topics() {
         topics(PanelOutcome::NoToAssess).contains(&Topic::FurtherInformationForPanel),
         "NSM-TOPICS-000"
     );
-    assert_eq!(notional_funding()[2].1.to_string(), "£6,000.00");
+    assert_eq!(notional_funding()[2].1.to_string(), "£6,000");
 }
 
 #[cfg(feature = "serde")]

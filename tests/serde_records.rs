@@ -181,7 +181,7 @@ mod asc_records {
         let c = funded_contract();
         let json = serde_json::to_string(&c).unwrap();
         assert!(
-            json.contains("\"amount\":\"2000.00\""),
+            json.contains("\"amount\":\"2000\""),
             "money stored as a string: {json}"
         );
         assert!(
@@ -197,7 +197,7 @@ mod asc_records {
     #[test]
     fn tampered_asc_records_are_rejected() {
         let json = serde_json::to_string(&funded_contract()).unwrap();
-        let over_cap = json.replace("\"amount\":\"2000.00\"", "\"amount\":\"2500.00\"");
+        let over_cap = json.replace("\"amount\":\"2000\"", "\"amount\":\"2500.00\"");
         let err = serde_json::from_str::<AdditionalSupportContract>(&over_cap).unwrap_err();
         assert!(err.to_string().contains("ASC-TERM-CAP"), "{err}");
         let with_plan = json.replace("\"no_plan\"", "\"has_plan\"");
@@ -207,7 +207,7 @@ mod asc_records {
                 .to_string()
                 .contains("ASC-SCOPE")
         );
-        let float = json.replace("\"amount\":\"2000.00\"", "\"amount\":2000.0");
+        let float = json.replace("\"amount\":\"2000\"", "\"amount\":2000.0");
         assert!(
             serde_json::from_str::<AdditionalSupportContract>(&float).is_err(),
             "money is never a float"
