@@ -1183,6 +1183,20 @@ impl AdditionalSupportContract {
         )
     }
 
+    /// Record a term funded under a term calendar that is not at hand — the
+    /// case's read-back path, and a case applying an event without a term
+    /// calendar. Every rule of [`fund_term`](Self::fund_term) is checked except
+    /// that the term is in the school's calendar and directly follows the
+    /// first (ASC-TERMLY-AGREEMENT, ASC-EXTEND-PANEL): those need the calendar.
+    ///
+    /// # Errors
+    ///
+    /// As [`fund_term`](Self::fund_term), less the calendar checks.
+    pub fn record_term(&mut self, funding: TermFunding, others: &AwardsToDate) -> Result<()> {
+        let previous = self.terms.first().map(|t| t.term);
+        self.push_term(funding, previous, others)
+    }
+
     fn push_term(
         &mut self,
         funding: TermFunding,

@@ -32,7 +32,7 @@ use super::state::{
 };
 use super::{Calendars, Child};
 use crate::advice::{required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice, Readiness};
-use crate::asc::{AdditionalSupportContract, EhcPlanStatus, TermFunding};
+use crate::asc::{AdditionalSupportContract, AwardsToDate, EhcPlanStatus, TermFunding};
 use crate::calendar::{end_of_compulsory_school_age, plan_age_limit, TermId};
 use crate::deadlines;
 use crate::error::{Error, Result};
@@ -923,16 +923,17 @@ fn asc_event(state: &CaseState, kind: &EventKind, id: ContractId, on: NaiveDate,
             }
             // The per-child caps across every contract (ASC-TWO-TERMS, ASC-TERM-CAP, ASC-YEAR-CAP).
             crate::asc::check_child_term(&state.asc_awards, *term, *amount)?;
+            let others = other_contracts_awards(&state.asc_awards, &contract)?;
             match judging.live().and_then(|c| c.terms) {
                 Some(terms) => {
                     if terms.term(*term).map(|t| t.dates) != Some(*dates) {
                         return Err(broken(RuleId::AscTermlyAgreement, format!("{term} does not have the dates {} to {} in the school's term calendar", dates.first(), dates.last())));
                     }
-                    contract.fund_term(terms, *term, *amount, on, *moderation, &state.asc_awards)?;
+                    contract.fund_term(terms, *term, *amount, on, *moderation, &others)?;
                 }
                 None => contract.record_term(
                     TermFunding { term: *term, dates: *dates, amount: *amount, agreed_on: on, moderation: *moderation },
-                    &state.asc_awards,
+                    &others,
                 )?,
             }
             effects.push(Effect::AscAward(*term, *amount));
@@ -941,6 +942,21 @@ fn asc_event(state: &CaseState, kind: &EventKind, id: ContractId, on: NaiveDate,
     }
     effects.insert(0, Effect::ContractUpdated(id, Box::new(contract)));
     with(effects, warnings)
+}
+
+/// The child's awards on every contract but `own`: the asc module adds the
+/// contract's own terms itself. At most two terms are ever funded per child
+/// (ASC-TWO-TERMS), so this is constant work.
+fn other_contracts_awards(all: &AwardsToDate, own: &AdditionalSupportContract) -> Result<AwardsToDate> {
+    let mut others = AwardsToDate::none();
+    for (term, amount) in all.terms() {
+        let own_amount = Pounds::checked_total(own.funded_terms().iter().filter(|f| f.term == term).map(|f| f.amount))?;
+        let rest = amount.saturating_sub(own_amount);
+        if !rest.is_zero() {
+            others.add_term(term, rest)?;
+        }
+    }
+    Ok(others)
 }
 
 fn dispute_event(state: &CaseState, kind: &EventKind, id: DisputeId, on: NaiveDate, judging: Judging<'_>) -> Result<Decision> {
