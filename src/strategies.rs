@@ -14,8 +14,7 @@
 //! let mut runner = TestRunner::default();
 //! runner.run(&strategies::case(12), |case| {
 //!     // Every generated case replays to itself.
-//!     let cal = send_pathway::calendar::HolidayCalendar::england_and_wales();
-//!     let again = send_pathway::pathway::Case::replay(case.child().clone(), case.policy().clone(), case.history().to_vec(), &cal)
+//!     let again = send_pathway::pathway::Case::replay(case.child().clone(), case.policy().clone(), case.history().to_vec())
 //!         .map_err(|e| TestCaseError::fail(e.to_string()))?;
 //!     prop_assert_eq!(again, case);
 //!     Ok(())
@@ -30,9 +29,16 @@ use crate::advice::{AdviceType, SensoryImpairment};
 use crate::calendar::{AcademicYear, HolidayCalendar, Term, TermCalendar, TermId, TermName};
 use crate::deadlines::PhaseTransfer;
 use crate::money::Pounds;
+use crate::asc::{
+    AscDecision, AscEvidence, AscRequest, AscRequester, EhcPlanStatus, ExtensionWish, Moderation,
+    OfficerDecision, PanelAdvice, Progress, Robustness, SetupMeeting, SupportStillNeeded,
+    TermReview,
+};
+use crate::calendar::Provision;
 use crate::pathway::{
-    Actor, AppealOutcome, Case, CeaseGround, Child, DecisionNotice, Event, EventKind,
-    FinalPlanChanges, MediationChoice, ParentalAgreement, ReviewKind, ReviewOutcome, Stage,
+    Actor, AdviceId, AppealGrounds, AppealOutcome, Case, CeaseGround, Child, ConsultationId,
+    ContractId, DecisionNotice, DisputeId, Event, EventKind, FinalPlanChanges, MediationChoice,
+    MeetingId, ParentalAgreement, ReviewFinding, ReviewKind, ReviewOutcome,
 };
 use crate::policy::LocalPolicy;
 
@@ -145,21 +151,58 @@ fn actor(i: u8) -> Actor {
     }
 }
 
-/// Every kind of event, with small indices and plausible content; most are
-/// illegal at any given stage. `on` is filled in by the caller.
+fn pounds(n: i64) -> Pounds {
+    Pounds::whole(n).unwrap_or(Pounds::ZERO)
+}
+
+/// A complete ASC request from a setting (ASC-REQUESTERS, ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
+fn asc_request(on: NaiveDate, per_term: i64) -> AscRequest {
+    AscRequest {
+        child: "the child".into(),
+        setting: "Oak Primary".into(),
+        requested_by: AscRequester::Setting,
+        received_on: on,
+        plan: EhcPlanStatus::NoPlan,
+        evidence: AscEvidence {
+            notional_budget_spent: pounds(6_000),
+            use_of_notional_budget: "small-group literacy, TA time".into(),
+            reason_for_more: "less than expected progress over two APDR cycles".into(),
+            apdr_evidence: "three APDR cycles".into(),
+            smart_outcomes: vec!["read 40 words a minute by the end of term".into()],
+            family_involvement: "met with parents twice".into(),
+        },
+        requested_per_term: pounds(per_term),
+    }
+}
+
+fn asc_decision(on: NaiveDate, per_term: i64) -> AscDecision {
+    AscDecision::new(
+        PanelAdvice { panel_date: on, targets: Robustness::Robust, recommended_per_term: pounds(per_term) },
+        OfficerDecision::Approved { officer: "Head of SEND".into(), decided_on: on, per_term: pounds(per_term) },
+    )
+}
+
+/// The term containing `on` (or the next one), with plausible dates: Sutton's
+/// scheme funds whole terms, so the term must not have ended.
+fn term_of(on: NaiveDate) -> (TermId, crate::calendar::DateRange) {
+    let year = AcademicYear::containing(on);
+    let y = year.start_year();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(on);
+    let (name, first, last) = match on.month() {
+        9..=12 => (TermName::Autumn, d(y, 9, 1), d(y, 12, 20)),
+        1..=3 => (TermName::Spring, d(y + 1, 1, 5), d(y + 1, 3, 31)),
+        _ => (TermName::Summer, d(y + 1, 4, 15), d(y + 1, 8, 31)),
+    };
+    (TermId { year, name }, range(first, last))
+}
+
+/// Every kind of event, with small ids and plausible content; most are
+/// illegal at any given moment. `on` is filled in by the caller.
 fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
     let later = |days: u64| on.checked_add_days(Days::new(days)).unwrap_or(on);
-    let idx = usize::from(n % 6);
-    let term_name = match n % 3 {
-        0 => TermName::Autumn,
-        1 => TermName::Spring,
-        _ => TermName::Summer,
-    };
-    let term = TermId {
-        year: AcademicYear::containing(on),
-        name: term_name,
-    };
-    match choice % 44 {
+    let small = u32::from(n % 4);
+    let (term, dates) = term_of(on);
+    match choice % 56 {
         0 => EventKind::SenSupportStarted,
         1 => EventKind::ParentsInformed,
         2 => EventKind::ApdrReviewed,
@@ -173,144 +216,160 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         4 => EventKind::BroughtToAttention,
         5 => EventKind::ConsideringNotified,
         6 => EventKind::DecidedToAssess,
-        7 => EventKind::DecidedNotToAssess {
-            panel_on: on,
-            notice: DecisionNotice::complete("needs can be met at SEN Support"),
-        },
+        7 => EventKind::DecidedNotToAssess { panel_on: on, notice: notice(n) },
         8 => EventKind::AdviceRequested {
             advice_type: match n % 4 {
                 0 => AdviceType::Educational,
-                1 => AdviceType::Medical,
-                2 => AdviceType::Psychological,
+                1 => AdviceType::Psychological,
+                2 => AdviceType::Medical,
                 _ => AdviceType::SocialCare,
             },
-            body: "body".into(),
-            contact: "contact".into(),
+            body: "Sutton EP service".into(),
+            contact: "duty EP".into(),
         },
-        9 => EventKind::AdviceRequestReceived { request: idx },
-        10 => EventKind::AdviceReceived { request: idx },
-        11 => EventKind::DecidedNotToIssue {
-            panel_on: on,
-            notice: DecisionNotice::complete("a plan is not necessary"),
-        },
-        12 => EventKind::DraftPlanIssued {
-            names_school: (n % 7 == 0).then(|| "Oak Primary".to_owned()),
-        },
-        13 => EventKind::RepresentationsReceived {
-            requested_school: (n % 2 == 0).then(|| "Oak Primary".to_owned()),
-        },
+        9 => EventKind::AdviceRequestReceived { advice: AdviceId::new(small) },
+        10 => EventKind::AdviceReceived { advice: AdviceId::new(small) },
+        11 => EventKind::DecidedNotToIssue { panel_on: on, notice: notice(n) },
+        12 => EventKind::DraftPlanIssued { names_school: (n % 7 == 0).then(|| "Oak Primary".into()) },
+        13 => EventKind::RepresentationsReceived { requested_school: (n % 2 == 0).then(|| "Elm Academy".into()) },
         14 => EventKind::NoFurtherRepresentations,
-        15 => EventKind::SchoolConsulted {
-            school: "Oak Primary".into(),
-        },
-        16 => EventKind::SchoolReplied { consultation: idx },
+        15 => EventKind::SchoolConsulted { school: "Elm Academy".into() },
+        16 => EventKind::SchoolReplied { consultation: ConsultationId::new(small) },
         17 => EventKind::FinalPlanIssued {
             school: "Oak Primary".into(),
-            changes: if n % 9 == 0 {
-                FinalPlanChanges::OtherChanges
-            } else {
-                FinalPlanChanges::RepresentationsAndPlacementOnly
-            },
+            changes: if n % 9 == 0 { FinalPlanChanges::OtherChanges } else { FinalPlanChanges::RepresentationsAndPlacementOnly },
         },
-        18 => EventKind::NsmAccepted,
-        19 => EventKind::NsmDeclined,
-        20 => EventKind::NsmHeld,
+        18 => EventKind::NsmAccepted { meeting: MeetingId::new(small % 2) },
+        19 => EventKind::NsmDeclined { meeting: MeetingId::new(small % 2) },
+        20 => EventKind::NsmHeld { meeting: MeetingId::new(small % 2) },
         21 => EventKind::ReturnedToSenSupport,
-        22 => EventKind::AscStarted {
-            reference: format!("ASC-{n}"),
-        },
+        22 => EventKind::AscRequested { request: asc_request(on, 1_500 + i64::from(n % 3) * 500) },
         23 => EventKind::AscTermFunded {
+            contract: ContractId::new(small % 2),
             term,
-            amount: Pounds::whole(i64::from(n) * 100).unwrap_or(Pounds::ZERO),
+            dates,
+            amount: pounds(i64::from(n % 5) * 500),
+            moderation: if n % 2 == 0 { Moderation::Moderated } else { Moderation::NotModerated },
         },
-        24 => EventKind::AscEnded,
-        25 => EventKind::PhaseTransferPlanned {
-            transfer_on: later(200),
-            transfer: PhaseTransfer::PrimaryToSecondary,
+        24 => EventKind::AscEnded {
+            contract: ContractId::new(small % 2),
+            support_still_needed: if n % 2 == 0 { SupportStillNeeded::Yes } else { SupportStillNeeded::No },
         },
+        25 => EventKind::PhaseTransferPlanned { transfer_on: later(200), transfer: PhaseTransfer::PrimaryToSecondary },
         26 => EventKind::ReviewMeetingScheduled {
             meeting_on: later(u64::from(n % 30)),
-            kind: if n % 5 == 0 {
-                ReviewKind::Early
-            } else {
-                ReviewKind::Scheduled
-            },
+            kind: if n % 5 == 0 { ReviewKind::Early } else { ReviewKind::Scheduled },
         },
         27 => EventKind::ReviewAdviceCirculated,
         28 => EventKind::ReviewMeetingHeld,
         29 => EventKind::ReviewReportSent,
-        30 => EventKind::ReviewDecided {
-            outcome: match n % 3 {
-                0 => ReviewOutcome::Maintain,
-                1 => ReviewOutcome::Amend,
-                _ => ReviewOutcome::Cease,
-            },
-        },
+        30 => EventKind::ReviewDecided { outcome: review_outcome(n) },
         31 => EventKind::AmendmentNoticeSent,
-        32 => EventKind::AmendedPlanIssued {
-            school: "Elm Academy".into(),
-        },
-        33 => EventKind::DecidedNotToAmend {
-            notice: DecisionNotice::complete("no change needed"),
-        },
+        32 => EventKind::AmendedPlanIssued { school: "Elm Academy".into() },
+        33 => EventKind::DecidedNotToAmend { notice: notice(n) },
         34 => EventKind::ReassessmentRequested,
-        35 => EventKind::ReassessmentRefused {
-            notice: DecisionNotice::complete("no change in needs"),
-        },
+        35 => EventKind::ReassessmentRefused { notice: notice(n) },
         36 => EventKind::ReassessmentAgreed,
-        37 => EventKind::ReassessedPlanIssued {
-            school: "Elm Academy".into(),
-        },
+        37 => EventKind::ReassessedPlanIssued { school: "Oak Primary".into() },
         38 => EventKind::CeaseProposed,
         39 => EventKind::CeaseConsultationHeld,
-        40 => EventKind::CeaseDecided {
-            ground: if n % 2 == 0 {
-                CeaseGround::NoLongerNecessary
-            } else {
-                CeaseGround::MovedAway
-            },
-            notice: DecisionNotice::complete("plan no longer necessary"),
-        },
+        40 => EventKind::CeaseDecided { ground: cease_ground(n), notice: notice(n) },
         41 => EventKind::PlanCeased,
         42 => EventKind::MediationAdviserContacted {
-            dispute: idx % 2,
-            choice: if n % 2 == 0 {
-                MediationChoice::Declined
-            } else {
-                MediationChoice::WantsMediation
+            dispute: DisputeId::new(small % 3),
+            choice: if n % 2 == 0 { MediationChoice::Declined } else { MediationChoice::WantsMediation },
+        },
+        43 => EventKind::MediationHeld { dispute: DisputeId::new(small % 3) },
+        44 => EventKind::MediationCertificateIssued { dispute: DisputeId::new(small % 3) },
+        45 => EventKind::AppealLodged {
+            dispute: DisputeId::new(small % 3),
+            grounds: if n % 3 == 0 { AppealGrounds::PlacementOnly } else { AppealGrounds::NeedsOrProvision },
+        },
+        46 => EventKind::AppealDecided { dispute: DisputeId::new(small % 3), outcome: appeal_outcome(n) },
+        47 => EventKind::AscSetupMeetingHeld {
+            contract: ContractId::new(small % 2),
+            meeting: SetupMeeting {
+                held_on: on,
+                targets: vec!["phonics".into()],
+                impact_measures: "termly reading age".into(),
+                planned_use: "1:1 TA".into(),
+                planned_amount: pounds(2_000),
             },
         },
-        _ => match n % 4 {
-            0 => EventKind::MediationCertificateIssued { dispute: idx % 2 },
-            1 => EventKind::MediationHeld { dispute: idx % 2 },
-            2 => EventKind::AppealLodged { dispute: idx % 2 },
-            _ => EventKind::AppealDecided {
-                dispute: idx % 2,
-                outcome: match n % 3 {
-                    0 => AppealOutcome::Upheld,
-                    1 => AppealOutcome::Dismissed,
-                    _ => AppealOutcome::Withdrawn,
-                },
+        48 => EventKind::AscDecided { contract: ContractId::new(small % 2), decision: asc_decision(on, 2_000) },
+        49 => EventKind::AscReviewed {
+            contract: ContractId::new(small % 2),
+            review: TermReview {
+                reviewed_on: on,
+                progress: if n % 3 == 0 { Progress::NotSuccessful } else { Progress::Successful },
+                extension: if n % 2 == 0 { ExtensionWish::Wanted } else { ExtensionWish::NotWanted },
             },
         },
+        50 => EventKind::AscExtended { contract: ContractId::new(small % 2), decision: asc_decision(on, 2_000) },
+        51 => EventKind::ExistingPlanLoaded {
+            issued_on: on.checked_sub_days(Days::new(u64::from(n) * 3)).unwrap_or(on),
+            last_reviewed_on: None,
+            school: "Oak Primary".into(),
+        },
+        _ => EventKind::ReviewMeetingHeld,
     }
 }
 
-/// One arbitrary event dated `on` (most are illegal at any given stage).
+fn notice(n: u8) -> DecisionNotice {
+    if n % 11 == 0 {
+        DecisionNotice { reasons: String::new(), includes: Vec::new() }
+    } else {
+        DecisionNotice::complete("needs can be met at SEN Support")
+    }
+}
+
+fn review_outcome(n: u8) -> ReviewOutcome {
+    match n % 4 {
+        0 => ReviewOutcome::Amend,
+        1 => ReviewOutcome::Cease,
+        _ => ReviewOutcome::Maintain,
+    }
+}
+
+fn appeal_outcome(n: u8) -> AppealOutcome {
+    match n % 4 {
+        0 => AppealOutcome::Upheld,
+        1 => AppealOutcome::Dismissed,
+        2 => AppealOutcome::Conceded,
+        _ => AppealOutcome::Withdrawn,
+    }
+}
+
+fn cease_ground(n: u8) -> CeaseGround {
+    match n % 6 {
+        0 => CeaseGround::NoLongerNecessary,
+        1 => CeaseGround::MovedAway,
+        2 => CeaseGround::Employment,
+        3 => CeaseGround::HigherEducation,
+        4 => CeaseGround::AgeLimit { provision: Provision::FurtherEducation },
+        _ => CeaseGround::LeftEducation { review_found_not_returning: ReviewFinding::NotReturning },
+    }
+}
+
+/// One arbitrary event dated `on` (most are illegal at any given moment).
 pub fn event_on(on: NaiveDate) -> impl Strategy<Value = Event> {
     (any::<u8>(), any::<u8>(), any::<u8>())
         .prop_map(move |(choice, n, a)| Event::new(on, actor(a), event_kind(choice, n, on)))
 }
 
-/// A sequence of arbitrary events, dated from a start in the supported range
-/// by gaps of -3 to 40 days (so some go backwards): for robustness tests.
+/// The most events a strategy generates: bigger arguments are capped here, so
+/// a huge `max_len` cannot overflow an allocation.
+pub const MAX_GENERATED_EVENTS: usize = 10_000;
+
+/// A sequence of up to `max_len` arbitrary events (capped at
+/// [`MAX_GENERATED_EVENTS`]; `0` gives the empty sequence), dated from a start
+/// in the supported range by gaps of -3 to 40 days (so some go backwards):
+/// for robustness tests.
 pub fn arbitrary_events(max_len: usize) -> impl Strategy<Value = Vec<Event>> {
+    let max_len = max_len.min(MAX_GENERATED_EVENTS);
     (
         supported_date(),
-        prop::collection::vec(
-            (any::<u8>(), any::<u8>(), any::<u8>(), -3i64..40),
-            0..max_len,
-        ),
+        prop::collection::vec((any::<u8>(), any::<u8>(), any::<u8>(), -3i64..40), 0..=max_len),
     )
         .prop_map(|(start, steps)| {
             let mut on = start;
@@ -329,10 +388,14 @@ pub fn arbitrary_events(max_len: usize) -> impl Strategy<Value = Vec<Event>> {
         })
 }
 
-/// A valid case of up to `max_events` events: every event in its history was
-/// accepted by the pathway. Built by proposing arbitrary events and keeping
-/// those the case accepts.
+/// A valid case of up to `max_events` events (capped at
+/// [`MAX_GENERATED_EVENTS`]; `0` still gives a case, of its one opening
+/// event): every event in its history was accepted by the pathway. Built by
+/// proposing the moves [`Case::next_events`] allows — so reviews, amendments,
+/// re-assessments, cease proposals and appeals run side by side — mixed with
+/// arbitrary events, and keeping those the case accepts.
 pub fn case(max_events: usize) -> impl Strategy<Value = Case> {
+    let max_events = max_events.clamp(1, MAX_GENERATED_EVENTS);
     (
         child(),
         policy(),
@@ -340,43 +403,87 @@ pub fn case(max_events: usize) -> impl Strategy<Value = Case> {
             NaiveDate::from_ymd_opt(2016, 1, 1).unwrap_or(NaiveDate::MIN),
             NaiveDate::from_ymd_opt(2030, 12, 31).unwrap_or(NaiveDate::MAX),
         ),
-        prop::collection::vec(
-            (any::<u8>(), any::<u8>(), any::<u8>(), 0u64..45),
-            0..max_events.saturating_mul(4),
-        ),
+        any::<bool>(),
+        prop::collection::vec((any::<u8>(), any::<u8>(), any::<u8>(), 0u64..45), 0..=max_events.saturating_mul(4)),
     )
-        .prop_map(move |(child, policy, start, steps)| {
-            build_case(child, policy, start, &steps, max_events)
+        .prop_filter_map("a case opens with SEN Support at the latest", move |(child, policy, start, existing_plan, steps)| {
+            build_case(child, policy, start, existing_plan, &steps, max_events)
         })
 }
 
-/// A valid event sequence (the history of a generated case) with its child and policy.
-pub fn event_sequence(
-    max_events: usize,
-) -> impl Strategy<Value = (Child, LocalPolicy, Vec<Event>)> {
+/// A valid event sequence (the history of a generated case) with its child and
+/// policy; arguments as [`case`].
+pub fn event_sequence(max_events: usize) -> impl Strategy<Value = (Child, LocalPolicy, Vec<Event>)> {
     case(max_events).prop_map(|c| (c.child().clone(), c.policy().clone(), c.history().to_vec()))
+}
+
+/// The event a `next_events` tag stands for, filled in plausibly.
+fn planned_event(case: &Case, tag: &str, n: u8, on: NaiveDate) -> Option<EventKind> {
+    let later = |days: u64| on.checked_add_days(Days::new(days)).unwrap_or(on);
+    let open_dispute = case
+        .disputes()
+        .iter()
+        .rev()
+        .find(|d| d.appeal().is_none() && d.outcome().is_none())
+        .map(|d| d.id());
+    let lodged = case.disputes().iter().find(|d| d.appeal().is_some() && d.outcome().is_none()).map(|d| d.id());
+    Some(match tag {
+        "decided_to_assess" => EventKind::DecidedToAssess,
+        "decided_not_to_assess" if n % 4 == 0 => EventKind::DecidedNotToAssess { panel_on: on, notice: DecisionNotice::complete("needs can be met at SEN Support") },
+        "advice_requested" => event_kind(8, n, on),
+        "draft_plan_issued" => EventKind::DraftPlanIssued { names_school: None },
+        "final_plan_issued" => EventKind::FinalPlanIssued { school: "Oak Primary".into(), changes: FinalPlanChanges::RepresentationsAndPlacementOnly },
+        "school_consulted" => EventKind::SchoolConsulted { school: "Elm Academy".into() },
+        "review_meeting_scheduled" => EventKind::ReviewMeetingScheduled { meeting_on: later(15), kind: ReviewKind::Scheduled },
+        "review_meeting_held" => EventKind::ReviewMeetingHeld,
+        "review_decided" => EventKind::ReviewDecided { outcome: review_outcome(n) },
+        "amendment_notice_sent" => EventKind::AmendmentNoticeSent,
+        "amended_plan_issued" => EventKind::AmendedPlanIssued { school: "Elm Academy".into() },
+        "reassessment_requested" if n % 5 == 0 => EventKind::ReassessmentRequested,
+        "reassessment_agreed" => EventKind::ReassessmentAgreed,
+        "reassessed_plan_issued" => EventKind::ReassessedPlanIssued { school: "Oak Primary".into() },
+        "cease_proposed" if n % 7 == 0 => EventKind::CeaseProposed,
+        "cease_consultation_held" => EventKind::CeaseConsultationHeld,
+        "cease_decided" => EventKind::CeaseDecided { ground: CeaseGround::NoLongerNecessary, notice: DecisionNotice::complete("outcomes met") },
+        "plan_ceased" => EventKind::PlanCeased,
+        "mediation_adviser_contacted" => EventKind::MediationAdviserContacted {
+            dispute: open_dispute?,
+            choice: if n % 2 == 0 { MediationChoice::Declined } else { MediationChoice::WantsMediation },
+        },
+        "mediation_held" => EventKind::MediationHeld { dispute: open_dispute? },
+        "mediation_certificate_issued" => EventKind::MediationCertificateIssued { dispute: open_dispute? },
+        "appeal_lodged" => EventKind::AppealLodged { dispute: open_dispute?, grounds: AppealGrounds::NeedsOrProvision },
+        _ => match lodged {
+            Some(dispute) if n % 3 == 0 => EventKind::AppealDecided { dispute, outcome: appeal_outcome(n) },
+            _ => return None,
+        },
+    })
 }
 
 fn build_case(
     child: Child,
     policy: LocalPolicy,
     start: NaiveDate,
+    existing_plan: bool,
     steps: &[(u8, u8, u8, u64)],
     max_events: usize,
-) -> Case {
+) -> Option<Case> {
     let cal = HolidayCalendar::england_and_wales();
-    let first = Event::new(
-        start,
-        Actor::Parent,
-        EventKind::AssessmentRequested {
-            agreement: ParentalAgreement::NotApplicable,
-        },
-    );
-    let mut case = match Case::open(child.clone(), policy.clone(), first, &cal) {
-        Ok((case, _)) => case,
-        // A parent's request always opens a case; SEN Support is the total fallback.
-        Err(_) => Case::start_sen_support(child, policy, start, Actor::School),
+    let first = if existing_plan {
+        EventKind::ExistingPlanLoaded {
+            issued_on: start.checked_sub_days(Days::new(200)).unwrap_or(start),
+            last_reviewed_on: None,
+            school: "Oak Primary".into(),
+        }
+    } else {
+        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable }
     };
+    // A request for someone already 25 is refused (REQ-WHO); SEN Support always opens.
+    let mut case = [first, EventKind::SenSupportStarted].into_iter().find_map(|kind| {
+        Case::open(child.clone(), policy.clone(), Event::new(start, Actor::Parent, kind), &cal)
+            .ok()
+            .map(|(c, _)| c)
+    })?;
     let mut on = start;
     for &(choice, n, a, gap) in steps {
         if case.history().len() >= max_events {
@@ -387,31 +494,17 @@ fn build_case(
         if on.year() > 2034 {
             break;
         }
-        // Bias towards the moves that make progress from the current stage.
-        let kind = match (case.stage(), choice % 3) {
-            (Stage::RequestReceived(_), 0) => EventKind::DecidedToAssess,
-            (Stage::Assessing(_), 0) => EventKind::DraftPlanIssued { names_school: None },
-            (Stage::DraftIssued(_), 0) => EventKind::FinalPlanIssued {
-                school: "Oak Primary".into(),
-                changes: FinalPlanChanges::RepresentationsAndPlacementOnly,
-            },
-            (Stage::PlanMaintained(_), 0) => EventKind::ReviewMeetingScheduled {
-                meeting_on: on.checked_add_days(Days::new(15)).unwrap_or(on),
-                kind: ReviewKind::Scheduled,
-            },
-            (Stage::ReviewScheduled(_), 0) => EventKind::ReviewMeetingHeld,
-            (Stage::ReviewHeld(_), 0) => EventKind::ReviewReportSent,
-            (Stage::ReportSent(_), 0) => EventKind::ReviewDecided {
-                outcome: match n % 4 {
-                    0 => ReviewOutcome::Amend,
-                    1 => ReviewOutcome::Cease,
-                    _ => ReviewOutcome::Maintain,
-                },
-            },
-            (Stage::CeaseProposed(_), 0) => EventKind::CeaseConsultationHeld,
-            _ => event_kind(choice / 3, n, on),
+        // Mostly a move the case says may happen next; sometimes anything at all.
+        let planned = if choice % 4 == 0 {
+            None
+        } else {
+            case.next_events(on, &cal).ok().and_then(|next| {
+                let pick = next.get(usize::from(n) % next.len().max(1))?;
+                planned_event(&case, pick.event, n, on)
+            })
         };
+        let kind = planned.unwrap_or_else(|| event_kind(choice / 4, n, on));
         let _ = case.apply(Event::new(on, actor(a), kind), &cal);
     }
-    case
+    Some(case)
 }
