@@ -1009,6 +1009,110 @@ pub fn estimated_receipt(
     }
 }
 
+// ---- 3.7 Transfers between councils --------------------------------------------
+
+deadline_fn!(
+    /// T-TRANSFER-NOTIFY-6W: the new council tells the parent or young person
+    /// that the plan has transferred, whether it proposes to assess, and when
+    /// it will review — within 6 weeks of the transfer (reg 15(4); DC-1).
+    transfer_notification_due, transferred_on, TTransferNotify6w, Convention::WithinWeeksOf { weeks: 6 }
+);
+
+/// T-TRANSFER-REVIEW: the new council's first review of a transferred plan is
+/// due by the later of (a) the end of the 12 months starting with the date the
+/// plan was made or last reviewed and (b) the end of the 3 months starting
+/// with the transfer (reg 15(5); DC-5). The deadline's anchor and convention
+/// are those of the later limit, and its rule is T-TRANSFER-REVIEW.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] at the edge of the representable range, or the
+/// holiday table's coverage errors for the due date.
+pub fn transfer_review_due(
+    made_or_last_reviewed: NaiveDate,
+    transferred_on: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
+    let annual = Convention::MonthsStartingWith { months: 12 };
+    let after_transfer = Convention::MonthsStartingWith { months: 3 };
+    let a = annual.due_from(made_or_last_reviewed, cal)?;
+    let b = after_transfer.due_from(transferred_on, cal)?;
+    if a >= b {
+        Deadline::compute(RuleId::TTransferReview, made_or_last_reviewed, annual, cal)
+    } else {
+        Deadline::compute(RuleId::TTransferReview, transferred_on, after_transfer, cal)
+    }
+}
+
+// ---- 3.8 Tribunal orders, unopposed appeals, recommendations ----------------------
+// Periods run "within N weeks of the order being made" (DC-1). HMCTS guidance
+// counts from the day the order is sent: pass that date as the anchor to follow
+// it (DOMAIN §3.8 marks the conflict; the crate's default is the order date).
+
+deadline_fn!(
+    /// T-ORDER-ASSESS: after an order to assess or re-assess, notify the
+    /// decision to assess within 2 weeks of the order (reg 44(2)(b)).
+    order_assess_decision_due, order_made, TOrderAssess, Convention::WithinWeeksOf { weeks: 2 }
+);
+deadline_fn!(
+    /// T-ORDER-ASSESS: after an order to assess, a decision not to issue within 10 weeks (reg 44(2)(b)).
+    order_assess_not_to_issue_due, order_made, TOrderAssess, Convention::WithinWeeksOf { weeks: 10 }
+);
+deadline_fn!(
+    /// T-ORDER-ASSESS: after an order to assess, the final plan within 14 weeks (reg 44(2)(b)).
+    order_assess_final_due, order_made, TOrderAssess, Convention::WithinWeeksOf { weeks: 14 }
+);
+deadline_fn!(
+    /// T-ORDER-PLAN: after an order to make and maintain a plan, the draft within 5 weeks (reg 44(2)(c)).
+    order_plan_draft_due, order_made, TOrderPlan, Convention::WithinWeeksOf { weeks: 5 }
+);
+deadline_fn!(
+    /// T-ORDER-PLAN: after an order to make and maintain a plan, the final plan within 11 weeks (reg 44(2)(c)).
+    order_plan_final_due, order_made, TOrderPlan, Convention::WithinWeeksOf { weeks: 11 }
+);
+deadline_fn!(
+    /// T-ORDER-AMEND: after an order to amend needs or provision (B/F), the amended plan within 5 weeks (reg 44(2)(e)).
+    order_amend_due, order_made, TOrderAmend, Convention::WithinWeeksOf { weeks: 5 }
+);
+deadline_fn!(
+    /// T-ORDER-AMEND: after an order about the school or institution only (I), the amended plan within 2 weeks (reg 44(2)(f)).
+    order_amend_placement_due, order_made, TOrderAmend, Convention::WithinWeeksOf { weeks: 2 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-ASSESS: the council told the tribunal it will not oppose an
+    /// assessment appeal: notify the decision to assess within 2 weeks of telling it (reg 45(1)-(3A)).
+    unopposed_assess_decision_due, tribunal_told, TUnopposedAssess, Convention::WithinWeeksOf { weeks: 2 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-ASSESS: a decision not to issue within 10 weeks of telling the tribunal (reg 45(3A)).
+    unopposed_assess_not_to_issue_due, tribunal_told, TUnopposedAssess, Convention::WithinWeeksOf { weeks: 10 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-ASSESS: the final plan within 14 weeks of telling the tribunal (reg 45(3A)).
+    unopposed_assess_final_due, tribunal_told, TUnopposedAssess, Convention::WithinWeeksOf { weeks: 14 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-PLAN: an unopposed appeal against a refusal to issue: the draft within 5 weeks (reg 45(6)).
+    unopposed_plan_draft_due, tribunal_told, TUnopposedPlan, Convention::WithinWeeksOf { weeks: 5 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-PLAN: the final plan within 11 weeks of telling the tribunal (reg 45(6)).
+    unopposed_plan_final_due, tribunal_told, TUnopposedPlan, Convention::WithinWeeksOf { weeks: 11 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-AMEND: an unopposed appeal on contents or a refusal to amend: the amended plan within 5 weeks (reg 45(4)).
+    unopposed_amend_due, tribunal_told, TUnopposedAmend, Convention::WithinWeeksOf { weeks: 5 }
+);
+deadline_fn!(
+    /// T-UNOPPOSED-AMEND: section I only: the amended plan within 2 weeks (reg 45(5)).
+    unopposed_amend_placement_due, tribunal_told, TUnopposedAmend, Convention::WithinWeeksOf { weeks: 2 }
+);
+deadline_fn!(
+    /// T-ORDER-RECOMMEND-5W: a written response to a tribunal's non-binding
+    /// health or social-care recommendation within 5 weeks (SI 2017/1306 reg 6).
+    recommendation_response_due, recommendation_made, TOrderRecommend5w, Convention::WithinWeeksOf { weeks: 5 }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
+use super::compliance::ComplianceEntry;
 use super::decide::{decide, Decision, Effect, Judging};
 use super::event::Event;
 use super::evolve::evolve;
@@ -141,6 +142,7 @@ pub struct Case {
     policy: LocalPolicy,
     state: CaseState,
     history: Vec<Event>,
+    compliance: Vec<ComplianceEntry>,
 }
 
 impl Case {
@@ -168,7 +170,7 @@ impl Case {
             };
             return Err(Refused { event: first, error });
         }
-        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::new() };
+        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::new(), compliance: Vec::new() };
         let applied = case.apply(first, calendars)?;
         Ok((case, applied))
     }
@@ -187,8 +189,21 @@ impl Case {
         event: Event,
         calendars: impl Into<Calendars<'a>>,
     ) -> core::result::Result<Applied, Refused> {
-        match self.decide(&event, Judging::Live(calendars.into())) {
-            Ok(decision) => Ok(self.evolve(event, decision)),
+        let calendars = calendars.into();
+        let judged = self.decide(&event, Judging::Live(calendars)).and_then(|decision| {
+            // The statutory acts this event performs, judged once, now, under today's calendars.
+            let acts = super::compliance::acts(&self.state, &self.policy, &event.kind, event.on, calendars.holidays)?;
+            Ok((decision, acts))
+        });
+        match judged {
+            Ok((mut decision, acts)) => {
+                let position = self.history.len().saturating_add(1);
+                for (deadline, status) in acts {
+                    decision.warnings.extend(super::compliance::late_warning(&deadline, status, event.on));
+                    self.compliance.push(ComplianceEntry { event: position, deadline, done_on: event.on, status });
+                }
+                Ok(self.evolve(event, decision))
+            }
             Err(error) => Err(Refused { event, error }),
         }
     }
@@ -246,6 +261,10 @@ impl Case {
     /// but never re-judging what was accepted under the calendars and rules in
     /// force when it happened. Linear in the number of events.
     ///
+    /// A bare history carries no compliance history (that was judged when each
+    /// act happened and is kept in the [`CaseRecord`](super::CaseRecord)); the
+    /// replayed case's [`compliance`](Self::compliance) is empty.
+    ///
     /// # Errors
     ///
     /// [`Error::RecordEvent`] naming the first event that cannot follow the ones before it.
@@ -253,7 +272,7 @@ impl Case {
         let Some(first) = history.first() else {
             return Err(Error::InconsistentRecord { reason: "a case has at least one event".into() });
         };
-        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::with_capacity(history.len()) };
+        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::with_capacity(history.len()), compliance: Vec::new() };
         for (i, event) in history.into_iter().enumerate() {
             match case.decide(&event, Judging::Stored) {
                 Ok(decision) => {
@@ -357,7 +376,36 @@ impl Case {
         self.state.sen2.last()
     }
 
-    pub(crate) fn parts(&self) -> (&Child, &LocalPolicy, &[Event]) {
-        (&self.child, &self.policy, &self.history)
+    /// The compliance history: every statutory act applied live, with the
+    /// deadline it was due by and whether it was met, late, or late but excused.
+    pub fn compliance(&self) -> &[ComplianceEntry] {
+        &self.compliance
+    }
+
+    /// The acts done late (excused or not) between `from` and `to` inclusive,
+    /// by the day they were done — what the ombudsman and SEN2 ask for.
+    pub fn late_acts(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &ComplianceEntry> + '_ {
+        self.compliance
+            .iter()
+            .filter(move |e| e.is_late() && e.done_on >= from && e.done_on <= to)
+    }
+
+    pub(crate) fn parts(&self) -> (&Child, &LocalPolicy, &[Event], &[ComplianceEntry]) {
+        (&self.child, &self.policy, &self.history, &self.compliance)
+    }
+
+    /// Install a stored compliance history after checking each entry against the history.
+    pub(crate) fn with_compliance(mut self, compliance: Vec<ComplianceEntry>) -> Result<Self> {
+        let mut previous = 0;
+        for entry in &compliance {
+            if entry.event < previous {
+                return Err(Error::InconsistentRecord { reason: "compliance entries are out of order".into() });
+            }
+            previous = entry.event;
+            let on = entry.event.checked_sub(1).and_then(|i| self.history.get(i)).map(|e| e.on);
+            entry.check(self.history.len(), on)?;
+        }
+        self.compliance = compliance;
+        Ok(self)
     }
 }

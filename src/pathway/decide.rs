@@ -27,8 +27,8 @@ use super::event::{
 };
 use super::ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
 use super::state::{
-    Assessment, AssessmentStep, CaseState, Dispute, Draft, NsmTrack, Phase, Plan, PlannedTransfer,
-    Reassessment, RequestRoute,
+    Assessment, AssessmentStep, CaseState, Clocks, Dispute, Draft, NsmTrack, OrderRoute, Phase,
+    Plan, PlannedTransfer, Reassessment, RequestRoute,
 };
 use super::{Calendars, Child};
 use crate::advice::{required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice, Readiness};
@@ -110,6 +110,13 @@ pub(crate) enum Effect {
     CeaseDecided(CeaseGround, DisputeId),
     CeaseWithdrawn,
     Ceased(CeaseGround),
+    PlanTransferredIn { from_council: String, plan_made_on: NaiveDate, last_reviewed_on: Option<NaiveDate>, school: String },
+    TransferNotified,
+    TransferredOut(String),
+    /// A tribunal order or concession starts an assessment or a plan (T-ORDER-*, T-UNOPPOSED-*).
+    Ordered(Box<Assessment>),
+    OrderedReassessment(OrderRoute),
+    OrderedAmendment(OrderRoute, bool),
 }
 
 /// What [`decide`] accepted.
@@ -237,10 +244,7 @@ pub(crate) fn decide(
                     requested_by_family: Vec::new(),
                 };
                 let required = required_advice(&facts, on)?;
-                let mut warnings = Vec::new();
-                if let Some(cal) = judging.live() {
-                    late_warning(&mut warnings, deadlines::decision_to_assess_due(a.anchor, cal.holidays), on, "the decision");
-                }
+                let warnings = Vec::new();
                 with(vec![Effect::DecidedToAssess(AssessmentAdvice::new(required))], warnings)
             }
             _ => Err(wrong_phase(RuleId::TDecide6w, kind, state)),
@@ -248,7 +252,7 @@ pub(crate) fn decide(
         EventKind::DecidedNotToAssess { panel_on, notice } => match &state.phase {
             Phase::Assessment(a) if matches!(a.step, AssessmentStep::Requested) => {
                 notice.check()?;
-                refusal(policy, PanelOutcome::NoToAssess, AppealableDecision::RefusalToAssess, *panel_on, on, a.anchor, judging)
+                refusal(policy, PanelOutcome::NoToAssess, AppealableDecision::RefusalToAssess, *panel_on, on)
             }
             _ => Err(wrong_phase(RuleId::TDecide6w, kind, state)),
         },
@@ -289,7 +293,7 @@ pub(crate) fn decide(
         EventKind::DecidedNotToIssue { panel_on, notice } => match &state.phase {
             Phase::Assessment(a) if !matches!(a.step, AssessmentStep::Requested) => {
                 notice.check()?;
-                refusal(policy, PanelOutcome::NoToPlan, AppealableDecision::RefusalToIssue, *panel_on, on, a.anchor, judging)
+                refusal(policy, PanelOutcome::NoToPlan, AppealableDecision::RefusalToIssue, *panel_on, on)
             }
             _ => Err(wrong_phase(RuleId::TNotIssue16w, kind, state)),
         },
@@ -366,10 +370,9 @@ pub(crate) fn decide(
                         return Err(broken(RuleId::FinalRepsOnly, "the final plan may differ from the draft only through representations and the placement; re-issue the draft"));
                     }
                     require_school(school, RuleId::TFinal20w)?;
-                    let mut warnings = Vec::new();
+                    let warnings = Vec::new();
                     if let Some(cal) = judging.live() {
                         window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
-                        late_warning(&mut warnings, deadlines::final_plan_due(a.anchor, cal.holidays), on, "the final plan; record any exception that applies");
                     }
                     with(vec![Effect::PlanMade(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
                 }
@@ -378,9 +381,7 @@ pub(crate) fn decide(
             _ => Err(wrong_phase(RuleId::TFinal20w, kind, state)),
         },
         EventKind::ExistingPlanLoaded { issued_on, last_reviewed_on, school } => {
-            if !matches!(state.phase, Phase::SenSupport { .. } | Phase::Ceased { .. }) {
-                return Err(wrong_phase(RuleId::TReview12m, kind, state));
-            }
+            request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TReview12m, kind, state))?;
             require_school(school, RuleId::TReview12m)?;
             if *issued_on > on || last_reviewed_on.is_some_and(|r| r < *issued_on || r > on) {
                 return Err(Error::DatesOutOfOrder {
@@ -437,13 +438,6 @@ pub(crate) fn decide(
                 return Err(Error::DatesOutOfOrder { earlier_label: "invitations sent", earlier: on, later_label: "review meeting", later: *meeting_on });
             }
             let mut warnings = Vec::new();
-            if let Some(cal) = judging.live() {
-                if let Ok(latest) = deadlines::review_invitations_due(*meeting_on, cal.holidays) {
-                    if on > latest.due() {
-                        warnings.push(Warning::new(latest.rule(), format!("invitations should go out by {}, two weeks before the meeting", latest.due())));
-                    }
-                }
-            }
             if *review_kind == ReviewKind::Early {
                 warnings.push(Warning::new(RuleId::ReviewEarly, "early review: record the significant change that prompted it"));
             }
@@ -460,10 +454,7 @@ pub(crate) fn decide(
                     if review.advice_circulated_on.is_some() {
                         return Err(broken(RuleId::TReviewAdvice2w, "the advice has already been circulated"));
                     }
-                    let mut warnings = Vec::new();
-                    if let Some(cal) = judging.live() {
-                        late_warning(&mut warnings, deadlines::review_advice_due(review.meeting_on, cal.holidays), on, "circulating the advice");
-                    }
+                    let warnings = Vec::new();
                     with(vec![Effect::ReviewAdviceCirculated], warnings)
                 }
                 EventKind::ReviewMeetingHeld => {
@@ -487,13 +478,10 @@ pub(crate) fn decide(
         }
         EventKind::ReviewDecided { outcome } => {
             let plan = plan_of(state, RuleId::TReviewDecision4w, kind)?;
-            let Some(review) = plan.review.filter(|r| r.decided.is_none() && r.held_on.is_some()) else {
+            if plan.review.filter(|r| r.decided.is_none() && r.held_on.is_some()).is_none() {
                 return Err(broken(RuleId::TReviewDecision4w, "the decision follows the review meeting"));
-            };
-            let mut warnings = Vec::new();
-            if let Some(cal) = judging.live() {
-                late_warning(&mut warnings, deadlines::review_decision_due(review.meeting_on, cal.holidays), on, "the review decision");
             }
+            let warnings = Vec::new();
             let mut effects = vec![Effect::ReviewDecided(*outcome)];
             match outcome {
                 // REVIEW-DECISION-RIGHTS: maintaining unchanged is appealable (s51(2)(e)).
@@ -517,10 +505,7 @@ pub(crate) fn decide(
             if plan.amendment.is_some() {
                 return Err(broken(RuleId::TAmendReps15d, "an amendment is already running; finish it first"));
             }
-            let mut warnings = Vec::new();
-            if let (Some(cal), Some(review)) = (judging.live(), plan.review.filter(|r| r.decided.is_some())) {
-                late_warning(&mut warnings, deadlines::amendment_notice_due(review.meeting_on, cal.holidays), on, "the amendment notice");
-            }
+            let warnings = Vec::new();
             with(vec![Effect::AmendmentStarted], warnings)
         }
         EventKind::AmendedPlanIssued { school } => {
@@ -529,10 +514,9 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TAmendReps15d, "amend the plan only after an amendment notice and its 15-day window"));
             };
             require_school(school, RuleId::TAmendFinal8w)?;
-            let mut warnings = Vec::new();
-            if let Some(cal) = judging.live() {
+            let warnings = Vec::new();
+            if let (Some(cal), None) = (judging.live(), amendment.ordered) {
                 window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
-                late_warning(&mut warnings, deadlines::amended_plan_due(amendment.notice.served_on, cal.holidays), on, "the amended plan");
             }
             with(vec![Effect::AmendedPlanIssued(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
@@ -550,7 +534,6 @@ pub(crate) fn decide(
         }
         EventKind::ReassessmentRequested | EventKind::ReassessmentAgreed => {
             let plan = plan_of(state, RuleId::ReassessWho, kind)?;
-            let requested = plan.reassessment.as_ref().is_some_and(|r| r.agreed_on.is_none());
             let mut warnings = Vec::new();
             match kind {
                 EventKind::ReassessmentRequested => {
@@ -571,13 +554,6 @@ pub(crate) fn decide(
                     if plan.reassessment.as_ref().is_some_and(|r| r.agreed_on.is_some()) {
                         return Err(broken(RuleId::TReassessDecide15d, "the re-assessment is already agreed"));
                     }
-                    if requested {
-                        if let (Some(cal), Some(r)) = (judging.live(), &plan.reassessment) {
-                            if let Some(received) = r.requested_on {
-                                late_warning(&mut warnings, deadlines::reassessment_decision_due(received, cal.holidays), on, "the decision on the re-assessment request");
-                            }
-                        }
-                    }
                     with(vec![Effect::ReassessmentAgreed], warnings)
                 }
             }
@@ -592,7 +568,7 @@ pub(crate) fn decide(
         }
         EventKind::ReassessedPlanIssued { school } => {
             let plan = plan_of(state, RuleId::TReassessFinal14w, kind)?;
-            let Some(Reassessment { agreed_on: Some(agreed), draft, .. }) = &plan.reassessment else {
+            let Some(Reassessment { agreed_on: Some(_agreed), draft, .. }) = &plan.reassessment else {
                 return Err(broken(RuleId::TReassessFinal14w, "a plan after re-assessment follows a decision to re-assess"));
             };
             // Reg 27: the replacement plan goes through a draft and representations.
@@ -600,10 +576,9 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TReassessFinal14w, "the plan after re-assessment needs a draft and its representation window first (reg 27)"));
             };
             require_school(school, RuleId::TReassessFinal14w)?;
-            let mut warnings = Vec::new();
+            let warnings = Vec::new();
             if let Some(cal) = judging.live() {
                 window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
-                late_warning(&mut warnings, deadlines::reassessment_plan_due(*agreed, cal.holidays), on, "the plan after re-assessment; record any exception that applies");
             }
             with(vec![Effect::ReassessedPlanIssued(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
@@ -673,19 +648,132 @@ pub(crate) fn decide(
             just(Effect::Ceased(ground))
         }
 
+        // --- Transfers between councils (§3.7) ---
+        EventKind::PlanTransferredIn { from_council, plan_made_on, last_reviewed_on, school } => {
+            request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TransferDeemed, kind, state))?;
+            require_school(school, RuleId::TransferDeemed)?;
+            require_council(from_council, RuleId::TransferDeemed)?;
+            if *plan_made_on > on || last_reviewed_on.is_some_and(|r| r < *plan_made_on || r > on) {
+                return Err(Error::DatesOutOfOrder {
+                    earlier_label: "the plan's making and last review",
+                    earlier: *plan_made_on,
+                    later_label: "the transfer",
+                    later: on,
+                });
+            }
+            just(Effect::PlanTransferredIn {
+                from_council: from_council.clone(),
+                plan_made_on: *plan_made_on,
+                last_reviewed_on: *last_reviewed_on,
+                school: school.clone(),
+            })
+        }
+        EventKind::TransferNotified => match state.phase.plan().and_then(|p| p.transfer_in.as_ref()) {
+            Some(t) if t.notified_on.is_none() => just(Effect::TransferNotified),
+            _ => Err(broken(RuleId::TTransferNotify6w, "only a plan transferred in, not yet notified, is notified")),
+        },
+        EventKind::AssessmentTransferredIn { from_council } => {
+            request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TransferMidAssessment, kind, state))?;
+            require_council(from_council, RuleId::TransferMidAssessment)?;
+            crate::calendar::person_status_for_request(child.date_of_birth, on)?;
+            let assessment = open_assessment(state, on, RequestRoute::TransferredIn { from_council: from_council.clone() });
+            just(Effect::AssessmentOpened(Box::new(assessment)))
+        }
+        EventKind::TransferredOut { to_council } => {
+            require_council(to_council, RuleId::TTransferPlan15wd)?;
+            match state.phase {
+                Phase::TransferredOut { .. } => Err(wrong_phase(RuleId::TTransferPlan15wd, kind, state)),
+                _ => just(Effect::TransferredOut(to_council.clone())),
+            }
+        }
+
         // --- Disputes (T-MED-*, T-APPEAL-2M-1M, APPEAL-CERT) ---
         EventKind::MediationAdviserContacted { dispute, .. }
         | EventKind::MediationHeld { dispute }
         | EventKind::MediationCertificateIssued { dispute }
         | EventKind::AppealLodged { dispute, .. }
-        | EventKind::AppealDecided { dispute, .. } => dispute_event(state, kind, *dispute, on, judging),
+        | EventKind::AppealDecided { dispute, .. }
+        | EventKind::MediationAgreementReached { dispute }
+        | EventKind::HealthMediationRequested { dispute }
+        | EventKind::HealthCommissionerNotified { dispute }
+        | EventKind::TribunalRecommendation { dispute }
+        | EventKind::RecommendationAnswered { dispute } => dispute_event(state, kind, *dispute, on, judging),
     }
+}
+
+/// What a tribunal outcome does to the case (ORDER-*, T-ORDER-*, T-UNOPPOSED-*,
+/// ORDER-CEASE). An order (appeal upheld) or a concession (not opposed) acts
+/// on the decision appealed; a dismissal or withdrawal leaves the decision to
+/// stand, except that a dismissed cease appeal ends the plan at once.
+fn outcome_effects(state: &CaseState, dispute: &Dispute, outcome: AppealOutcome) -> Result<Vec<Effect>> {
+    let route = match outcome {
+        AppealOutcome::Upheld => OrderRoute::TribunalOrder,
+        AppealOutcome::Conceded => OrderRoute::Unopposed,
+        _ => {
+            // ORDER-CEASE: a cease appeal dismissed — the plan ceases immediately.
+            let ceasing = state.phase.plan().and_then(|p| p.cease).and_then(|c| c.decided);
+            return Ok(match (dispute.decision, ceasing, outcome) {
+                (AppealableDecision::Cease, Some((_, ground, id)), AppealOutcome::Dismissed) if id == dispute.id => {
+                    vec![Effect::Ceased(ground)]
+                }
+                _ => Vec::new(),
+            });
+        }
+    };
+    let ordered = |clocks: Clocks| -> Result<Vec<Effect>> {
+        match state.phase {
+            Phase::SenSupport { .. } | Phase::Ceased { .. } => {}
+            _ => return Err(broken(RuleId::TOrderAssess, format!("an order after {} starts a new assessment, but the case is at {}", dispute.decision, state.phase.name()))),
+        }
+        let step = match clocks {
+            Clocks::OrderToMakePlan(_) => AssessmentStep::Assessing { decided_on: dispute.notice_sent_on, advice: AssessmentAdvice::new(Vec::new()) },
+            _ => AssessmentStep::Requested,
+        };
+        let assessment = Assessment {
+            anchor: dispute.outcome.map_or(dispute.notice_sent_on, |(on, _)| on),
+            clocks,
+            route: RequestRoute::Ordered { dispute: dispute.id },
+            assessed_in_prior_6_months: false,
+            considering_notified_on: None,
+            exceptions: Vec::new(),
+            step,
+        };
+        Ok(vec![Effect::Ordered(Box::new(assessment))])
+    };
+    match dispute.decision {
+        AppealableDecision::RefusalToAssess => ordered(Clocks::OrderToAssess(route)),
+        AppealableDecision::RefusalToIssue => ordered(Clocks::OrderToMakePlan(route)),
+        AppealableDecision::RefusalToReassess => match state.phase.plan() {
+            Some(p) if p.reassessment.is_none() => Ok(vec![Effect::OrderedReassessment(route)]),
+            _ => Err(broken(RuleId::TOrderAssess, "an order to re-assess needs a maintained plan with no re-assessment running")),
+        },
+        AppealableDecision::PlanContents | AppealableDecision::RefusalToAmend => match state.phase.plan() {
+            Some(p) if p.amendment.is_none() => {
+                let placement_only = dispute.appeal.is_some_and(|(_, g)| g == AppealGrounds::PlacementOnly);
+                Ok(vec![Effect::OrderedAmendment(route, placement_only)])
+            }
+            Some(_) => Err(broken(RuleId::TOrderAmend, "an amendment is already running; finish it before the ordered one")),
+            None => Ok(Vec::new()),
+        },
+        // ORDER-CEASE: the appeal against ceasing succeeded — the plan is maintained.
+        AppealableDecision::Cease => Ok(match state.phase.plan().and_then(|p| p.cease) {
+            Some(_) => vec![Effect::CeaseWithdrawn],
+            None => Vec::new(),
+        }),
+    }
+}
+
+fn require_council(council: &str, rule: RuleId) -> Result<()> {
+    if council.trim().is_empty() {
+        return Err(broken(rule, "name the other council"));
+    }
+    Ok(())
 }
 
 /// A new assessment can start only where no assessment or plan is running.
 fn request_allowed(state: &CaseState, kind: &EventKind) -> Result<()> {
     match state.phase {
-        Phase::SenSupport { .. } | Phase::Ceased { .. } => Ok(()),
+        Phase::SenSupport { .. } | Phase::Ceased { .. } | Phase::TransferredOut { .. } => Ok(()),
         _ => Err(wrong_phase(RuleId::ReqWho, kind, state)),
     }
 }
@@ -697,6 +785,7 @@ fn open_assessment(state: &CaseState, on: NaiveDate, route: RequestRoute) -> Ass
     });
     Assessment {
         anchor: on,
+        clocks: Clocks::Statutory,
         route,
         assessed_in_prior_6_months: prior,
         considering_notified_on: None,
@@ -712,20 +801,11 @@ fn refusal(
     decision: AppealableDecision,
     panel_on: NaiveDate,
     on: NaiveDate,
-    anchor: NaiveDate,
-    judging: Judging<'_>,
 ) -> Result<Decision> {
     if panel_on > on {
         return Err(Error::DatesOutOfOrder { earlier_label: "the panel", earlier: panel_on, later_label: "the decision notice", later: on });
     }
-    let mut warnings = Vec::new();
-    if let Some(cal) = judging.live() {
-        let due = match outcome {
-            PanelOutcome::NoToAssess => deadlines::decision_to_assess_due(anchor, cal.holidays),
-            _ => deadlines::not_to_issue_due(anchor, cal.holidays),
-        };
-        late_warning(&mut warnings, due, on, "the decision; record any exception that applies");
-    }
+    let warnings = Vec::new();
     let availability = offer(outcome, policy);
     let mut effects = vec![Effect::AssessmentRefused(outcome), Effect::OpenDispute(decision)];
     if availability != NsmAvailability::NotAvailable {
@@ -768,14 +848,6 @@ fn window_closed(draft: &Draft, on: NaiveDate, rule: RuleId, cal: Calendars<'_>)
     }
 }
 
-/// A warning when an act comes after the date its rule sets.
-fn late_warning(warnings: &mut Vec<Warning>, due: Result<crate::Deadline>, on: NaiveDate, what: &str) {
-    if let Ok(due) = due {
-        if on > due.due() {
-            warnings.push(Warning::new(due.rule(), format!("{what}: due by {}, done {on}", due.due())));
-        }
-    }
-}
 
 fn plan_of<'s>(state: &'s CaseState, rule: RuleId, kind: &EventKind) -> Result<&'s Plan> {
     state.phase.plan().ok_or_else(|| wrong_phase(rule, kind, state))
@@ -1006,7 +1078,36 @@ fn dispute_event(state: &CaseState, kind: &EventKind, id: DisputeId, on: NaiveDa
                 return Err(broken(RuleId::AppealRights, "only a lodged, undecided appeal can be decided"));
             }
             next.outcome = Some((on, *outcome));
+            let mut effects = vec![Effect::UpdateDispute(next)];
+            effects.extend(outcome_effects(state, &next, *outcome)?);
+            return with(effects, Vec::new());
         }
+        EventKind::MediationAgreementReached { .. } => {
+            if d.mediation_held_on.is_none() || d.agreement_on.is_some() {
+                return Err(broken(RuleId::TMedAgreement, "an agreement follows mediation, once"));
+            }
+            next.agreement_on = Some(on);
+        }
+        EventKind::HealthMediationRequested { .. } => {
+            if d.health.is_some() {
+                return Err(broken(RuleId::TMedHealth3wd, "health mediation has already been asked for"));
+            }
+            next.health = Some((on, None));
+        }
+        EventKind::HealthCommissionerNotified { .. } => match d.health {
+            Some((asked, None)) => next.health = Some((asked, Some(on))),
+            _ => return Err(broken(RuleId::TMedHealth3wd, "the commissioner is told once, after the family asked for health mediation")),
+        },
+        EventKind::TribunalRecommendation { .. } => {
+            if d.appeal.is_none() || d.recommendation.is_some() {
+                return Err(broken(RuleId::TOrderRecommend5w, "a recommendation comes from the tribunal hearing a lodged appeal, once"));
+            }
+            next.recommendation = Some((on, None));
+        }
+        EventKind::RecommendationAnswered { .. } => match d.recommendation {
+            Some((made, None)) => next.recommendation = Some((made, Some(on))),
+            _ => return Err(broken(RuleId::TOrderRecommend5w, "there is no recommendation waiting for an answer")),
+        },
         _ => return Err(broken(RuleId::AppealTracks, "not a dispute event")),
     }
     just(Effect::UpdateDispute(next))

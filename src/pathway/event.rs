@@ -469,6 +469,33 @@ pub enum EventKind {
         /// The school or placement named.
         school: String,
     },
+    /// A plan transferred in from another council (TRANSFER-DEEMED): the
+    /// first event of the case here; `on` is the transfer date.
+    PlanTransferredIn {
+        /// The council it came from.
+        from_council: String,
+        /// When the old council made the plan (treated as made by this one, reg 15(3)).
+        plan_made_on: NaiveDate,
+        /// When it was last reviewed, if it has been.
+        last_reviewed_on: Option<NaiveDate>,
+        /// The school or placement named.
+        school: String,
+    },
+    /// The family was told the plan has transferred, whether the council will
+    /// assess, and when it will review (T-TRANSFER-NOTIFY-6W).
+    TransferNotified,
+    /// The child moved here during another council's assessment
+    /// (TRANSFER-MID-ASSESSMENT); `on` is the day this council became responsible.
+    AssessmentTransferredIn {
+        /// The council that started the assessment.
+        from_council: String,
+    },
+    /// The child moved to another council's area; the case closes here (SEN2
+    /// cease reason 5 for a plan, `Exported` for an assessment).
+    TransferredOut {
+        /// The council now responsible.
+        to_council: String,
+    },
     // --- Branches after a "no" ---
     /// The family accepted (or asked for) the Next Steps Meeting (NSM-WHEN, NSM-SALFORD).
     NsmAccepted {
@@ -640,11 +667,37 @@ pub enum EventKind {
         grounds: AppealGrounds,
     },
     /// The tribunal decided, the appeal was withdrawn, or the council conceded.
+    /// An order or a concession acts on the case (ORDER-*, T-ORDER-*, T-UNOPPOSED-*).
     AppealDecided {
         /// Which dispute.
         dispute: DisputeId,
         /// The outcome.
         outcome: AppealOutcome,
+    },
+    /// Mediation reached an agreement on appealable issues (T-MED-AGREEMENT).
+    MediationAgreementReached {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The family asked for mediation on health issues (T-MED-HEALTH-3WD starts).
+    HealthMediationRequested {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The council told the health commissioner the health issues (T-MED-HEALTH-3WD).
+    HealthCommissionerNotified {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The tribunal made a non-binding health or social-care recommendation (T-ORDER-RECOMMEND-5W).
+    TribunalRecommendation {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The written response to the recommendation was sent (T-ORDER-RECOMMEND-5W).
+    RecommendationAnswered {
+        /// Which dispute.
+        dispute: DisputeId,
     },
 }
 
@@ -707,6 +760,15 @@ impl EventKind {
             EventKind::MediationCertificateIssued { .. } => "mediation certificate issued",
             EventKind::AppealLodged { .. } => "appeal lodged",
             EventKind::AppealDecided { .. } => "appeal decided",
+            EventKind::PlanTransferredIn { .. } => "plan transferred in",
+            EventKind::TransferNotified => "family told of the transfer",
+            EventKind::AssessmentTransferredIn { .. } => "assessment transferred in",
+            EventKind::TransferredOut { .. } => "transferred out",
+            EventKind::MediationAgreementReached { .. } => "mediation agreement reached",
+            EventKind::HealthMediationRequested { .. } => "health mediation requested",
+            EventKind::HealthCommissionerNotified { .. } => "health commissioner notified",
+            EventKind::TribunalRecommendation { .. } => "tribunal recommendation",
+            EventKind::RecommendationAnswered { .. } => "recommendation answered",
         }
     }
 }

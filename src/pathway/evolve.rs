@@ -12,7 +12,7 @@ use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 use super::sen2;
 use super::state::{
     Amendment, AscTrack, AssessmentStep, CaseState, CeaseProposal, Consultation, Dispute, Draft,
-    NsmTrack, Phase, Plan, Reassessment, Review,
+    NsmTrack, Phase, Plan, Reassessment, Review, TransferIn,
 };
 use crate::advice::AssessmentAdvice;
 use crate::nsm::FamilyResponse;
@@ -110,7 +110,10 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             }
         }
         Effect::PlanMade(school) => {
-            sen2::plan_issued(state, on);
+            // SEN2-REQUEST: a plan made on a tribunal's order leaves the original outcome standing.
+            if state.phase.assessment().is_some_and(|a| a.clocks == super::state::Clocks::Statutory) {
+                sen2::plan_issued(state, on);
+            }
             state.last_assessment_concluded = Some(on);
             state.phase = Phase::Plan(Plan::new(on, school));
         }
@@ -194,7 +197,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::AmendmentStarted => {
             if let Some(p) = plan_mut(state) {
-                p.amendment = Some(Amendment { notice: Draft::served(on) });
+                p.amendment = Some(Amendment { notice: Draft::served(on), ordered: None });
                 if p.review.is_some_and(|r| r.decided.is_some()) {
                     p.review = None;
                 }
@@ -216,12 +219,12 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::ReassessmentRequested => {
             if let Some(p) = plan_mut(state) {
-                p.reassessment = Some(Reassessment { requested_on: Some(on), agreed_on: None, draft: None, exceptions: Vec::new() });
+                p.reassessment = Some(Reassessment { ordered: None, requested_on: Some(on), agreed_on: None, draft: None, exceptions: Vec::new() });
             }
         }
         Effect::ReassessmentAgreed => {
             if let Some(p) = plan_mut(state) {
-                let r = p.reassessment.get_or_insert(Reassessment { requested_on: None, agreed_on: None, draft: None, exceptions: Vec::new() });
+                let r = p.reassessment.get_or_insert(Reassessment { ordered: None, requested_on: None, agreed_on: None, draft: None, exceptions: Vec::new() });
                 r.agreed_on = Some(on);
             }
         }
@@ -256,6 +259,42 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         Effect::CeaseWithdrawn => {
             if let Some(p) = plan_mut(state) {
                 p.cease = None;
+            }
+        }
+        Effect::PlanTransferredIn { from_council, plan_made_on, last_reviewed_on, school } => {
+            // TRANSFER-DEEMED: treated as made by this council on the date the old one made it.
+            let mut plan = Plan::new(plan_made_on, school);
+            plan.last_reviewed_on = last_reviewed_on;
+            plan.transfer_in = Some(TransferIn {
+                from_council,
+                transferred_on: on,
+                notified_on: None,
+                first_review_anchor: last_reviewed_on.unwrap_or(plan_made_on),
+            });
+            state.last_assessment_concluded = Some(plan_made_on);
+            state.phase = Phase::Plan(plan);
+        }
+        Effect::TransferNotified => {
+            if let Some(t) = plan_mut(state).and_then(|p| p.transfer_in.as_mut()) {
+                t.notified_on = Some(on);
+            }
+        }
+        Effect::TransferredOut(to_council) => {
+            sen2::transferred_out(state, on);
+            state.phase = Phase::TransferredOut { on, to_council };
+        }
+        Effect::Ordered(assessment) => {
+            sen2::tribunal(state);
+            state.phase = Phase::Assessment(*assessment);
+        }
+        Effect::OrderedReassessment(route) => {
+            if let Some(p) = plan_mut(state) {
+                p.reassessment = Some(Reassessment { ordered: Some((route, on)), requested_on: None, agreed_on: None, draft: None, exceptions: Vec::new() });
+            }
+        }
+        Effect::OrderedAmendment(route, placement_only) => {
+            if let Some(p) = plan_mut(state) {
+                p.amendment = Some(Amendment { notice: Draft::served(on), ordered: Some((route, placement_only)) });
             }
         }
         Effect::Ceased(ground) => {

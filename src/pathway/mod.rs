@@ -22,7 +22,8 @@
 //!   version; [`CaseRecord::into_case`] reads it back under the caller's
 //!   calendar and policy and names the first bad event.
 //! * **Questions.** [`Case::obligations`], [`Case::next_events`],
-//!   [`Case::sen2_records`].
+//!   [`Case::sen2_records`], and the compliance history of every statutory
+//!   act ([`Case::compliance`], [`Case::late_acts`]).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -54,6 +55,7 @@
 //! ```
 
 mod case;
+mod compliance;
 mod decide;
 mod event;
 mod evolve;
@@ -65,6 +67,7 @@ mod sen2;
 mod state;
 
 pub use case::{Applied, Calendars, Case, Child, Opened, Refused};
+pub use compliance::ComplianceEntry;
 pub use event::{
     Actor, AppealGrounds, AppealOutcome, AppealableDecision, CeaseGround, DecisionNotice, Event,
     EventKind, FinalPlanChanges, MediationChoice, NoticeItem, ParentalAgreement, ReviewFinding,
@@ -75,7 +78,7 @@ pub use obligations::{NextEvent, Obligation, Subject};
 pub use record::{CaseRecord, SCHEMA_VERSION};
 pub use sen2::{Sen2Record, Sen2Timeliness};
 pub use state::{
-    Amendment, AscTrack, Assessment, AssessmentStep, CaseState, CeaseProposal, Consultation,
-    Dispute, Draft, NsmTrack, Phase, Plan, PlannedTransfer, Reassessment, RequestRoute, Review,
-    SupportTrack,
+    Amendment, AscTrack, Assessment, AssessmentStep, CaseState, CeaseProposal, Clocks,
+    Consultation, Dispute, Draft, NsmTrack, OrderRoute, Phase, Plan, PlannedTransfer,
+    Reassessment, RequestRoute, Review, SupportTrack, TransferIn,
 };

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 
 use super::event::MediationChoice;
 use super::ids::{AdviceId, ConsultationId, DisputeId, MeetingId};
-use super::state::{AssessmentStep, CaseState, Draft, Phase};
+use super::compliance::{amendment_due, assessment_clocks, reassessment_plan_due, review_due};
+use super::state::{AssessmentStep, CaseState, Draft, OrderRoute, Phase};
 use super::Child;
 use crate::calendar::{age_on, HolidayCalendar};
 use crate::deadlines::{self, Convention, Deadline};
@@ -101,6 +102,28 @@ pub enum Subject {
         /// Which dispute.
         dispute: DisputeId,
     },
+    /// The family told that a plan has transferred in (T-TRANSFER-NOTIFY-6W).
+    TransferNotification,
+    /// Actions agreed at mediation (T-MED-AGREEMENT).
+    MediationAgreement {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The health commissioner told the health issues (T-MED-HEALTH-3WD).
+    HealthCommissionerTold {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// Health-only mediation held by the commissioner (T-MED-HEALTH-3WD).
+    HealthMediationHeld {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
+    /// The written response to a tribunal recommendation (T-ORDER-RECOMMEND-5W).
+    RecommendationResponse {
+        /// Which dispute.
+        dispute: DisputeId,
+    },
 }
 
 impl fmt::Display for Subject {
@@ -131,6 +154,11 @@ impl fmt::Display for Subject {
             Subject::MediationHeld { dispute } => format!("Mediation held ({dispute})"),
             Subject::CertificateAfterMediation { dispute } => format!("Certificate after mediation ({dispute})"),
             Subject::Appeal { dispute } => format!("Family's appeal reaches the tribunal ({dispute})"),
+            Subject::TransferNotification => "Tell the family the plan has transferred".to_owned(),
+            Subject::MediationAgreement { dispute } => format!("Actions agreed at mediation ({dispute})"),
+            Subject::HealthCommissionerTold { dispute } => format!("Tell the health commissioner the health issues ({dispute})"),
+            Subject::HealthMediationHeld { dispute } => format!("Health mediation held ({dispute})"),
+            Subject::RecommendationResponse { dispute } => format!("Respond to the tribunal's recommendation ({dispute})"),
         };
         f.pad(&text)
     }
@@ -219,9 +247,12 @@ pub(crate) fn obligations(
         Phase::Assessment(a) => {
             c.claims = &a.exceptions;
             let anchor = a.anchor;
+            let clocks = assessment_clocks(a, cal)?;
             match &a.step {
                 AssessmentStep::Requested => {
-                    c.push(Subject::DecisionToAssess, deadlines::decision_to_assess_due(anchor, cal), Act::NotDone)?;
+                    if let Some(d) = clocks.decision {
+                        c.push(Subject::DecisionToAssess, Ok(d), Act::NotDone)?;
+                    }
                 }
                 AssessmentStep::Assessing { advice, .. } => {
                     for (i, request) in advice.requests().iter().enumerate() {
@@ -233,21 +264,30 @@ pub(crate) fn obligations(
                         let status = request.status(today, cal)?;
                         c.out.push(Obligation { subject: Subject::Advice { advice: id }, days_left: deadline.days_left(today), deadline, status });
                     }
-                    c.push(Subject::DraftTarget, deadlines::draft_target(anchor, cal), Act::NotDone)?;
-                    c.push(Subject::DecisionNotToIssue, deadlines::not_to_issue_due(anchor, cal), Act::NotDone)?;
-                    c.push(Subject::FinalPlan, deadlines::final_plan_due(anchor, cal), Act::NotDone)?;
+                    match clocks.draft {
+                        // After an order to make a plan the draft is a legal limit (T-ORDER-PLAN).
+                        Some(d) => c.push(Subject::DraftTarget, Ok(d), Act::NotDone)?,
+                        None => c.push(Subject::DraftTarget, deadlines::draft_target(anchor, cal), Act::NotDone)?,
+                    }
+                    if let Some(d) = clocks.not_to_issue {
+                        c.push(Subject::DecisionNotToIssue, Ok(d), Act::NotDone)?;
+                    }
+                    c.push(Subject::FinalPlan, Ok(clocks.final_plan), Act::NotDone)?;
                 }
                 AssessmentStep::DraftIssued { draft, .. } => {
                     c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
                     for k in &draft.consultations {
                         c.push(Subject::SchoolReply { consultation: k.id }, deadlines::school_consultation_reply_due(k.sent_on, cal), done(k.replied_on))?;
                     }
-                    c.push(Subject::FinalPlan, deadlines::final_plan_due(anchor, cal), Act::NotDone)?;
+                    c.push(Subject::FinalPlan, Ok(clocks.final_plan), Act::NotDone)?;
                 }
             }
         }
         Phase::Plan(plan) => {
-            c.push(Subject::AnnualReview, deadlines::review_due(plan.review_anchor(), policy.review_due, cal), Act::NotDone)?;
+            c.push(Subject::AnnualReview, review_due(plan, policy, cal), Act::NotDone)?;
+            if let Some(t) = plan.transfer_in.as_ref().filter(|t| t.notified_on.is_none()) {
+                c.push(Subject::TransferNotification, deadlines::transfer_notification_due(t.transferred_on, cal), Act::NotDone)?;
+            }
             if age_on(child.date_of_birth, today).is_ok_and(|age| age < 5) {
                 c.push(Subject::UnderFiveReview, deadlines::under_five_review_due(plan.review_anchor(), policy.under_five_interval, cal), Act::NotDone)?;
             }
@@ -269,27 +309,29 @@ pub(crate) fn obligations(
                 }
             }
             if let Some(a) = &plan.amendment {
-                c.window(Subject::AmendmentRepresentations, &a.notice, deadlines::amendment_representations_window(a.notice.served_on, cal))?;
-                c.push(Subject::AmendedPlan, deadlines::amended_plan_due(a.notice.served_on, cal), Act::NotDone)?;
+                if a.ordered.is_none() {
+                    c.window(Subject::AmendmentRepresentations, &a.notice, deadlines::amendment_representations_window(a.notice.served_on, cal))?;
+                }
+                c.push(Subject::AmendedPlan, amendment_due(a, cal), Act::NotDone)?;
             }
             if let Some(r) = &plan.reassessment {
                 c.claims = &r.exceptions;
-                match (r.requested_on, r.agreed_on) {
-                    (_, Some(agreed)) => {
-                        if let Some(draft) = &r.draft {
-                            c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
-                        }
-                        c.push(Subject::ReassessedPlan, deadlines::reassessment_plan_due(agreed, cal), Act::NotDone)?;
-                    }
-                    (Some(received), None) => {
-                        c.push(Subject::ReassessmentDecision, deadlines::reassessment_decision_due(received, cal), Act::NotDone)?;
-                    }
-                    (None, None) => {}
+                if let Some(draft) = &r.draft {
+                    c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
+                }
+                if let Some(due) = reassessment_plan_due(r, cal)? {
+                    c.push(Subject::ReassessedPlan, Ok(due), Act::NotDone)?;
+                }
+                match (r.ordered, r.requested_on, r.agreed_on) {
+                    (Some((OrderRoute::TribunalOrder, o)), _, None) => c.push(Subject::ReassessmentDecision, deadlines::order_assess_decision_due(o, cal), Act::NotDone)?,
+                    (Some((_, o)), _, None) => c.push(Subject::ReassessmentDecision, deadlines::unopposed_assess_decision_due(o, cal), Act::NotDone)?,
+                    (None, Some(received), None) => c.push(Subject::ReassessmentDecision, deadlines::reassessment_decision_due(received, cal), Act::NotDone)?,
+                    _ => {}
                 }
                 c.claims = &[];
             }
         }
-        Phase::SenSupport { .. } | Phase::Ceased { .. } => {}
+        Phase::SenSupport { .. } | Phase::Ceased { .. } | Phase::TransferredOut { .. } => {}
     }
 
     // Next Steps Meetings still open.
@@ -308,6 +350,24 @@ pub(crate) fn obligations(
     // Mediation and appeal side tracks still open.
     c.claims = &[];
     for d in &state.disputes {
+        let dispute = d.id;
+        if let Some(on) = d.agreement_on {
+            // No event marks the agreed actions done: the clock shows until its day has passed.
+            let actions = deadlines::mediation_agreement_actions_due(on, cal)?;
+            if today <= actions.due() {
+                c.push(Subject::MediationAgreement { dispute }, Ok(actions), Act::NotDone)?;
+            }
+        }
+        match d.health {
+            Some((asked, None)) => c.push(Subject::HealthCommissionerTold { dispute }, deadlines::health_commissioner_told_due(asked, cal), Act::NotDone)?,
+            Some((_, Some(told))) if d.mediation_held_on.is_none() => {
+                c.push(Subject::HealthMediationHeld { dispute }, deadlines::health_mediation_held_due(told, cal), Act::NotDone)?
+            }
+            _ => {}
+        }
+        if let Some((made, None)) = d.recommendation {
+            c.push(Subject::RecommendationResponse { dispute }, deadlines::recommendation_response_due(made, cal), Act::NotDone)?;
+        }
         if d.appeal.is_some() || d.outcome.is_some() {
             continue;
         }
@@ -315,7 +375,6 @@ pub(crate) fn obligations(
         if today > appeal.tribunal_effective().unwrap_or(appeal.due()) {
             continue;
         }
-        let dispute = d.id;
         match d.adviser_contacted {
             None => {
                 let contact = deadlines::mediation_contact_due(d.notice_sent_on, cal)?;
@@ -371,6 +430,10 @@ pub(crate) fn next_events(
     let mut out = Vec::new();
     let mut add = |event: &'static str, deadline: Option<Deadline>| out.push(NextEvent { event, deadline });
     match &state.phase {
+        Phase::TransferredOut { .. } => {
+            add("assessment_requested", None);
+            add("plan_transferred_in", None);
+        }
         Phase::SenSupport { .. } | Phase::Ceased { .. } => {
             add("assessment_requested", None);
             add("brought_to_attention", None);
@@ -432,8 +495,19 @@ pub(crate) fn next_events(
             }
         }
     }
+    if let Phase::Plan(p) = &state.phase {
+        if p.transfer_in.as_ref().is_some_and(|t| t.notified_on.is_none()) {
+            add("transfer_notified", by(Subject::TransferNotification));
+        }
+        add("transferred_out", None);
+    }
+    if state.phase.assessment().is_some() {
+        add("transferred_out", None);
+    }
     for o in &due {
         match o.subject {
+            Subject::HealthCommissionerTold { .. } => add("health_commissioner_notified", Some(o.deadline)),
+            Subject::RecommendationResponse { .. } => add("recommendation_answered", Some(o.deadline)),
             Subject::MediationContact { .. } => add("mediation_adviser_contacted", Some(o.deadline)),
             Subject::MediationCertificate { .. } | Subject::CertificateAfterMediation { .. } => add("mediation_certificate_issued", Some(o.deadline)),
             Subject::MediationHeld { .. } => add("mediation_held", Some(o.deadline)),

@@ -11,6 +11,7 @@
 //! re-judging what was accepted), and names the first bad event.
 
 use super::case::{Case, Child};
+use super::compliance::ComplianceEntry;
 use super::event::Event;
 use crate::calendar::HolidayCalendar;
 use crate::error::{Error, Result};
@@ -32,16 +33,20 @@ pub struct CaseRecord {
     pub child: Child,
     /// Every event, in order.
     pub history: Vec<Event>,
+    /// The compliance history: each statutory act as judged when it happened.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub compliance: Vec<ComplianceEntry>,
 }
 
 impl From<&Case> for CaseRecord {
     fn from(case: &Case) -> Self {
-        let (child, policy, history) = case.parts();
+        let (child, policy, history, compliance) = case.parts();
         CaseRecord {
             schema_version: SCHEMA_VERSION,
             council: policy.council.clone(),
             child: child.clone(),
             history: history.to_vec(),
+            compliance: compliance.to_vec(),
         }
     }
 }
@@ -77,7 +82,7 @@ impl CaseRecord {
                 ),
             });
         }
-        let case = Case::replay(self.child, policy.clone(), self.history)?;
+        let case = Case::replay(self.child, policy.clone(), self.history)?.with_compliance(self.compliance)?;
         if let Some(last) = case.last_event_on() {
             case.obligations(last, cal)?;
         }

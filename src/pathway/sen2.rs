@@ -44,6 +44,13 @@ pub struct Sen2Record {
     pub last_review_outcome: Option<ReviewOutcome>,
     /// When the plan ceased (`CeaseDate`) and why.
     pub ceased: Option<(NaiveDate, CeaseGround)>,
+    /// `Exported`: the child moved to another council before the assessment ended.
+    pub exported: bool,
+    /// When the child moved out with a plan (SEN2 cease reason 5).
+    pub transferred_out_on: Option<NaiveDate>,
+    /// A tribunal order or concession followed a "no" on this request (the
+    /// original outcome stands in SEN2; only this flag is set).
+    pub tribunal_reversed: bool,
 }
 
 impl Sen2Record {
@@ -61,6 +68,9 @@ impl Sen2Record {
             last_review_meeting_on: None,
             last_review_outcome: None,
             ceased: None,
+            exported: false,
+            transferred_out_on: None,
+            tribunal_reversed: false,
         }
     }
 }
@@ -182,4 +192,22 @@ fn percent(part: u64, whole: u64) -> Option<Decimal> {
         .checked_mul(Decimal::from(100))?
         .checked_div(Decimal::from(whole))?;
     Some(ratio.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
+
+pub(crate) fn transferred_out(state: &mut CaseState, on: NaiveDate) {
+    let assessing = state.phase.assessment().is_some();
+    let plan = state.phase.plan().is_some();
+    if let Some(r) = last(state) {
+        if assessing {
+            r.exported = true;
+        } else if plan {
+            r.transferred_out_on = Some(on);
+        }
+    }
+}
+
+pub(crate) fn tribunal(state: &mut CaseState) {
+    if let Some(r) = last(state) {
+        r.tribunal_reversed = true;
+    }
 }

@@ -40,6 +40,14 @@ pub enum Phase {
     Assessment(Assessment),
     /// A maintained plan with its current activities.
     Plan(Plan),
+    /// The child moved to another council's area: the case is closed here
+    /// (SEN2 cease reason 5 for a plan, `Exported` for an assessment).
+    TransferredOut {
+        /// The day the other council became responsible.
+        on: NaiveDate,
+        /// The council the child moved to.
+        to_council: String,
+    },
     /// The plan has ceased.
     Ceased {
         /// The day it ceased.
@@ -60,6 +68,7 @@ impl Phase {
                 AssessmentStep::DraftIssued { .. } => "draft plan issued",
             },
             Phase::Plan(_) => "plan maintained",
+            Phase::TransferredOut { .. } => "transferred out",
             Phase::Ceased { .. } => "ceased",
         }
     }
@@ -103,6 +112,49 @@ pub enum RequestRoute {
         /// Who brought it.
         by: Actor,
     },
+    /// The child moved here during another council's assessment; the clocks
+    /// run from the day this council became responsible (TRANSFER-MID-ASSESSMENT).
+    TransferredIn {
+        /// The council that started the assessment.
+        from_council: String,
+    },
+    /// The tribunal ordered an assessment or a plan, or the council did not
+    /// oppose the appeal (T-ORDER-*, T-UNOPPOSED-*).
+    Ordered {
+        /// The dispute whose outcome started it.
+        dispute: DisputeId,
+    },
+}
+
+/// How a tribunal outcome reached the council (T-ORDER-* against T-UNOPPOSED-*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderRoute {
+    /// The tribunal ordered it (reg 44): periods run from the order.
+    TribunalOrder,
+    /// The council told the tribunal it would not oppose (reg 45): periods run from that notice.
+    Unopposed,
+}
+
+impl core::fmt::Display for OrderRoute {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(match self {
+            OrderRoute::TribunalOrder => "tribunal order",
+            OrderRoute::Unopposed => "appeal not opposed",
+        })
+    }
+}
+
+/// Which clocks an assessment runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Clocks {
+    /// 6, 16 and 20 weeks from the anchor (T-DECIDE-6W, T-NOTISSUE-16W, T-FINAL-20W).
+    Statutory,
+    /// After an order or concession to assess: 2, 10 and 14 weeks (T-ORDER-ASSESS, T-UNOPPOSED-ASSESS).
+    OrderToAssess(OrderRoute),
+    /// After an order or concession to make a plan: draft in 5 weeks, final in 11 (T-ORDER-PLAN, T-UNOPPOSED-PLAN).
+    OrderToMakePlan(OrderRoute),
 }
 
 /// An assessment in progress. Its clocks (T-DECIDE-6W, T-NOTISSUE-16W,
@@ -110,6 +162,7 @@ pub enum RequestRoute {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub(crate) anchor: NaiveDate,
+    pub(crate) clocks: Clocks,
     pub(crate) route: RequestRoute,
     /// REQ-6M-PRIOR: assessed in the 6 months before the request.
     pub(crate) assessed_in_prior_6_months: bool,
@@ -122,6 +175,10 @@ impl Assessment {
     /// The date the clocks run from: the request received, or the day the council became responsible.
     pub fn anchor(&self) -> NaiveDate {
         self.anchor
+    }
+    /// Which clocks it runs on.
+    pub fn clocks(&self) -> Clocks {
+        self.clocks
     }
     /// How it started.
     pub fn route(&self) -> &RequestRoute {
@@ -252,6 +309,31 @@ pub struct Plan {
     pub(crate) amendment: Option<Amendment>,
     pub(crate) reassessment: Option<Reassessment>,
     pub(crate) cease: Option<CeaseProposal>,
+    pub(crate) transfer_in: Option<TransferIn>,
+}
+
+/// A plan that came from another council (TRANSFER-DEEMED).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferIn {
+    pub(crate) from_council: String,
+    pub(crate) transferred_on: NaiveDate,
+    pub(crate) notified_on: Option<NaiveDate>,
+    pub(crate) first_review_anchor: NaiveDate,
+}
+
+impl TransferIn {
+    /// The council the plan came from.
+    pub fn from_council(&self) -> &str {
+        &self.from_council
+    }
+    /// The day this council became responsible.
+    pub fn transferred_on(&self) -> NaiveDate {
+        self.transferred_on
+    }
+    /// When the family was told (T-TRANSFER-NOTIFY-6W).
+    pub fn notified_on(&self) -> Option<NaiveDate> {
+        self.notified_on
+    }
 }
 
 impl Plan {
@@ -266,6 +348,7 @@ impl Plan {
             amendment: None,
             reassessment: None,
             cease: None,
+            transfer_in: None,
         }
     }
     /// When the plan was first issued.
@@ -308,6 +391,10 @@ impl Plan {
     /// The cease proposal running, if any.
     pub fn cease(&self) -> Option<&CeaseProposal> {
         self.cease.as_ref()
+    }
+    /// Where the plan came from, until its first review here.
+    pub fn transfer_in(&self) -> Option<&TransferIn> {
+        self.transfer_in.as_ref()
     }
 }
 
@@ -382,9 +469,15 @@ impl Review {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amendment {
     pub(crate) notice: Draft,
+    pub(crate) ordered: Option<(OrderRoute, bool)>,
 }
 
 impl Amendment {
+    /// An amendment the tribunal ordered or the council conceded, and whether
+    /// it is about the placement (section I) only (T-ORDER-AMEND, T-UNOPPOSED-AMEND).
+    pub fn ordered(&self) -> Option<(OrderRoute, bool)> {
+        self.ordered
+    }
     /// The amendment notice and what followed it.
     pub fn notice(&self) -> &Draft {
         &self.notice
@@ -394,6 +487,7 @@ impl Amendment {
 /// A re-assessment while the plan is maintained (REASSESS-*).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reassessment {
+    pub(crate) ordered: Option<(OrderRoute, NaiveDate)>,
     pub(crate) requested_on: Option<NaiveDate>,
     pub(crate) agreed_on: Option<NaiveDate>,
     pub(crate) draft: Option<Draft>,
@@ -401,6 +495,10 @@ pub struct Reassessment {
 }
 
 impl Reassessment {
+    /// A re-assessment the tribunal ordered or the council conceded, and when (T-ORDER-ASSESS).
+    pub fn ordered(&self) -> Option<(OrderRoute, NaiveDate)> {
+        self.ordered
+    }
     /// When it was requested (`None`: on the council's own initiative).
     pub fn requested_on(&self) -> Option<NaiveDate> {
         self.requested_on
@@ -476,6 +574,9 @@ pub struct Dispute {
     pub(crate) certificate_on: Option<NaiveDate>,
     pub(crate) appeal: Option<(NaiveDate, AppealGrounds)>,
     pub(crate) outcome: Option<(NaiveDate, AppealOutcome)>,
+    pub(crate) agreement_on: Option<NaiveDate>,
+    pub(crate) health: Option<(NaiveDate, Option<NaiveDate>)>,
+    pub(crate) recommendation: Option<(NaiveDate, Option<NaiveDate>)>,
 }
 
 impl Dispute {
@@ -489,7 +590,23 @@ impl Dispute {
             certificate_on: None,
             appeal: None,
             outcome: None,
+            agreement_on: None,
+            health: None,
+            recommendation: None,
         }
+    }
+    /// When mediation reached an agreement (T-MED-AGREEMENT).
+    pub fn agreement_on(&self) -> Option<NaiveDate> {
+        self.agreement_on
+    }
+    /// Health-only mediation: when the family asked, and when the council told
+    /// the commissioner (T-MED-HEALTH-3WD).
+    pub fn health(&self) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        self.health
+    }
+    /// A tribunal recommendation and when it was answered (T-ORDER-RECOMMEND-5W).
+    pub fn recommendation(&self) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        self.recommendation
     }
     /// Its id.
     pub fn id(&self) -> DisputeId {
