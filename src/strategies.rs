@@ -202,7 +202,7 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
     let later = |days: u64| on.checked_add_days(Days::new(days)).unwrap_or(on);
     let small = u32::from(n % 4);
     let (term, dates) = term_of(on);
-    match choice % 56 {
+    match choice % 62 {
         0 => EventKind::SenSupportStarted,
         1 => EventKind::ParentsInformed,
         2 => EventKind::ApdrReviewed,
@@ -311,6 +311,20 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
             last_reviewed_on: None,
             school: "Oak Primary".into(),
         },
+        52 => EventKind::PlanTransferredIn {
+            from_council: "Croydon".into(),
+            plan_made_on: on.checked_sub_days(Days::new(u64::from(n) * 4)).unwrap_or(on),
+            last_reviewed_on: None,
+            school: "Oak Primary".into(),
+        },
+        53 => EventKind::TransferNotified,
+        54 => EventKind::AssessmentTransferredIn { from_council: "Merton".into() },
+        55 => EventKind::TransferredOut { to_council: "Kingston".into() },
+        56 => EventKind::MediationAgreementReached { dispute: DisputeId::new(small % 3) },
+        57 => EventKind::HealthMediationRequested { dispute: DisputeId::new(small % 3) },
+        58 => EventKind::HealthCommissionerNotified { dispute: DisputeId::new(small % 3) },
+        59 => EventKind::TribunalRecommendation { dispute: DisputeId::new(small % 3) },
+        60 => EventKind::RecommendationAnswered { dispute: DisputeId::new(small % 3) },
         _ => EventKind::ReviewMeetingHeld,
     }
 }
@@ -453,6 +467,11 @@ fn planned_event(case: &Case, tag: &str, n: u8, on: NaiveDate) -> Option<EventKi
         "mediation_held" => EventKind::MediationHeld { dispute: open_dispute? },
         "mediation_certificate_issued" => EventKind::MediationCertificateIssued { dispute: open_dispute? },
         "appeal_lodged" => EventKind::AppealLodged { dispute: open_dispute?, grounds: AppealGrounds::NeedsOrProvision },
+        "transfer_notified" => EventKind::TransferNotified,
+        "transferred_out" if n % 29 == 0 => EventKind::TransferredOut { to_council: "Kingston".into() },
+        "health_commissioner_notified" => EventKind::HealthCommissionerNotified { dispute: case.disputes().iter().find(|d| d.health().is_some_and(|(_, told)| told.is_none()))?.id() },
+        "recommendation_answered" => EventKind::RecommendationAnswered { dispute: case.disputes().iter().find(|d| d.recommendation().is_some_and(|(_, r)| r.is_none()))?.id() },
+        "plan_transferred_in" => event_kind(52, n, on),
         _ => match lodged {
             Some(dispute) if n % 3 == 0 => EventKind::AppealDecided { dispute, outcome: appeal_outcome(n) },
             _ => return None,
@@ -470,10 +489,14 @@ fn build_case(
 ) -> Option<Case> {
     let cal = HolidayCalendar::england_and_wales();
     let first = if existing_plan {
-        EventKind::ExistingPlanLoaded {
-            issued_on: start.checked_sub_days(Days::new(200)).unwrap_or(start),
-            last_reviewed_on: None,
-            school: "Oak Primary".into(),
+        if start.day() % 5 == 0 {
+            event_kind(52, start.day0() as u8, start)
+        } else {
+            EventKind::ExistingPlanLoaded {
+                issued_on: start.checked_sub_days(Days::new(200)).unwrap_or(start),
+                last_reviewed_on: None,
+                school: "Oak Primary".into(),
+            }
         }
     } else {
         EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable }
