@@ -26,15 +26,15 @@ use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
 
 use crate::advice::{AdviceType, SensoryImpairment};
-use crate::calendar::{AcademicYear, HolidayCalendar, Term, TermCalendar, TermId, TermName};
-use crate::deadlines::PhaseTransfer;
-use crate::money::Pounds;
 use crate::asc::{
     AscDecision, AscEvidence, AscRequest, AscRequester, EhcPlanStatus, ExtensionWish, Moderation,
     OfficerDecision, PanelAdvice, Progress, Robustness, SetupMeeting, SupportStillNeeded,
     TermReview,
 };
 use crate::calendar::Provision;
+use crate::calendar::{AcademicYear, HolidayCalendar, Term, TermCalendar, TermId, TermName};
+use crate::deadlines::PhaseTransfer;
+use crate::money::Pounds;
 use crate::pathway::{
     Actor, AdviceId, AppealGrounds, AppealOutcome, Case, CeaseGround, Child, ConsultationId,
     ContractId, DecisionNotice, DisputeId, Event, EventKind, FinalPlanChanges, MediationChoice,
@@ -177,8 +177,16 @@ fn asc_request(on: NaiveDate, per_term: i64) -> AscRequest {
 
 fn asc_decision(on: NaiveDate, per_term: i64) -> AscDecision {
     AscDecision::new(
-        PanelAdvice { panel_date: on, targets: Robustness::Robust, recommended_per_term: pounds(per_term) },
-        OfficerDecision::Approved { officer: "Head of SEND".into(), decided_on: on, per_term: pounds(per_term) },
+        PanelAdvice {
+            panel_date: on,
+            targets: Robustness::Robust,
+            recommended_per_term: pounds(per_term),
+        },
+        OfficerDecision::Approved {
+            officer: "Head of SEND".into(),
+            decided_on: on,
+            per_term: pounds(per_term),
+        },
     )
 }
 
@@ -216,7 +224,10 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         4 => EventKind::BroughtToAttention,
         5 => EventKind::ConsideringNotified,
         6 => EventKind::DecidedToAssess,
-        7 => EventKind::DecidedNotToAssess { panel_on: on, notice: notice(n) },
+        7 => EventKind::DecidedNotToAssess {
+            panel_on: on,
+            notice: notice(n),
+        },
         8 => EventKind::AdviceRequested {
             advice_type: match n % 4 {
                 0 => AdviceType::Educational,
@@ -227,65 +238,131 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
             body: "Sutton EP service".into(),
             contact: "duty EP".into(),
         },
-        9 => EventKind::AdviceRequestReceived { advice: AdviceId::new(small) },
-        10 => EventKind::AdviceReceived { advice: AdviceId::new(small) },
-        11 => EventKind::DecidedNotToIssue { panel_on: on, notice: notice(n) },
-        12 => EventKind::DraftPlanIssued { names_school: (n % 7 == 0).then(|| "Oak Primary".into()) },
-        13 => EventKind::RepresentationsReceived { requested_school: (n % 2 == 0).then(|| "Elm Academy".into()) },
+        9 => EventKind::AdviceRequestReceived {
+            advice: AdviceId::new(small),
+        },
+        10 => EventKind::AdviceReceived {
+            advice: AdviceId::new(small),
+        },
+        11 => EventKind::DecidedNotToIssue {
+            panel_on: on,
+            notice: notice(n),
+        },
+        12 => EventKind::DraftPlanIssued {
+            names_school: (n % 7 == 0).then(|| "Oak Primary".into()),
+        },
+        13 => EventKind::RepresentationsReceived {
+            requested_school: (n % 2 == 0).then(|| "Elm Academy".into()),
+        },
         14 => EventKind::NoFurtherRepresentations,
-        15 => EventKind::SchoolConsulted { school: "Elm Academy".into() },
-        16 => EventKind::SchoolReplied { consultation: ConsultationId::new(small) },
+        15 => EventKind::SchoolConsulted {
+            school: "Elm Academy".into(),
+        },
+        16 => EventKind::SchoolReplied {
+            consultation: ConsultationId::new(small),
+        },
         17 => EventKind::FinalPlanIssued {
             school: "Oak Primary".into(),
-            changes: if n % 9 == 0 { FinalPlanChanges::OtherChanges } else { FinalPlanChanges::RepresentationsAndPlacementOnly },
+            changes: if n % 9 == 0 {
+                FinalPlanChanges::OtherChanges
+            } else {
+                FinalPlanChanges::RepresentationsAndPlacementOnly
+            },
         },
-        18 => EventKind::NsmAccepted { meeting: MeetingId::new(small % 2) },
-        19 => EventKind::NsmDeclined { meeting: MeetingId::new(small % 2) },
-        20 => EventKind::NsmHeld { meeting: MeetingId::new(small % 2) },
+        18 => EventKind::NsmAccepted {
+            meeting: MeetingId::new(small % 2),
+        },
+        19 => EventKind::NsmDeclined {
+            meeting: MeetingId::new(small % 2),
+        },
+        20 => EventKind::NsmHeld {
+            meeting: MeetingId::new(small % 2),
+        },
         21 => EventKind::ReturnedToSenSupport,
-        22 => EventKind::AscRequested { request: asc_request(on, 1_500 + i64::from(n % 3) * 500) },
+        22 => EventKind::AscRequested {
+            request: asc_request(on, 1_500 + i64::from(n % 3) * 500),
+        },
         23 => EventKind::AscTermFunded {
             contract: ContractId::new(small % 2),
             term,
             dates,
             amount: pounds(i64::from(n % 5) * 500),
-            moderation: if n % 2 == 0 { Moderation::Moderated } else { Moderation::NotModerated },
+            moderation: if n % 2 == 0 {
+                Moderation::Moderated
+            } else {
+                Moderation::NotModerated
+            },
         },
         24 => EventKind::AscEnded {
             contract: ContractId::new(small % 2),
-            support_still_needed: if n % 2 == 0 { SupportStillNeeded::Yes } else { SupportStillNeeded::No },
+            support_still_needed: if n % 2 == 0 {
+                SupportStillNeeded::Yes
+            } else {
+                SupportStillNeeded::No
+            },
         },
-        25 => EventKind::PhaseTransferPlanned { transfer_on: later(200), transfer: PhaseTransfer::PrimaryToSecondary },
+        25 => EventKind::PhaseTransferPlanned {
+            transfer_on: later(200),
+            transfer: PhaseTransfer::PrimaryToSecondary,
+        },
         26 => EventKind::ReviewMeetingScheduled {
             meeting_on: later(u64::from(n % 30)),
-            kind: if n % 5 == 0 { ReviewKind::Early } else { ReviewKind::Scheduled },
+            kind: if n % 5 == 0 {
+                ReviewKind::Early
+            } else {
+                ReviewKind::Scheduled
+            },
         },
         27 => EventKind::ReviewAdviceCirculated,
         28 => EventKind::ReviewMeetingHeld,
         29 => EventKind::ReviewReportSent,
-        30 => EventKind::ReviewDecided { outcome: review_outcome(n) },
+        30 => EventKind::ReviewDecided {
+            outcome: review_outcome(n),
+        },
         31 => EventKind::AmendmentNoticeSent,
-        32 => EventKind::AmendedPlanIssued { school: "Elm Academy".into() },
+        32 => EventKind::AmendedPlanIssued {
+            school: "Elm Academy".into(),
+        },
         33 => EventKind::DecidedNotToAmend { notice: notice(n) },
         34 => EventKind::ReassessmentRequested,
         35 => EventKind::ReassessmentRefused { notice: notice(n) },
         36 => EventKind::ReassessmentAgreed,
-        37 => EventKind::ReassessedPlanIssued { school: "Oak Primary".into() },
+        37 => EventKind::ReassessedPlanIssued {
+            school: "Oak Primary".into(),
+        },
         38 => EventKind::CeaseProposed,
         39 => EventKind::CeaseConsultationHeld,
-        40 => EventKind::CeaseDecided { ground: cease_ground(n), notice: notice(n) },
+        40 => EventKind::CeaseDecided {
+            ground: cease_ground(n),
+            notice: notice(n),
+        },
         41 => EventKind::PlanCeased,
         42 => EventKind::MediationAdviserContacted {
             dispute: DisputeId::new(small % 3),
-            choice: if n % 2 == 0 { MediationChoice::Declined } else { MediationChoice::WantsMediation },
+            choice: if n % 2 == 0 {
+                MediationChoice::Declined
+            } else {
+                MediationChoice::WantsMediation
+            },
         },
-        43 => EventKind::MediationHeld { dispute: DisputeId::new(small % 3) },
-        44 => EventKind::MediationCertificateIssued { dispute: DisputeId::new(small % 3) },
+        43 => EventKind::MediationHeld {
+            dispute: DisputeId::new(small % 3),
+        },
+        44 => EventKind::MediationCertificateIssued {
+            dispute: DisputeId::new(small % 3),
+        },
         45 => EventKind::AppealLodged {
             dispute: DisputeId::new(small % 3),
-            grounds: if n % 3 == 0 { AppealGrounds::PlacementOnly } else { AppealGrounds::NeedsOrProvision },
+            grounds: if n % 3 == 0 {
+                AppealGrounds::PlacementOnly
+            } else {
+                AppealGrounds::NeedsOrProvision
+            },
         },
-        46 => EventKind::AppealDecided { dispute: DisputeId::new(small % 3), outcome: appeal_outcome(n) },
+        46 => EventKind::AppealDecided {
+            dispute: DisputeId::new(small % 3),
+            outcome: appeal_outcome(n),
+        },
         47 => EventKind::AscSetupMeetingHeld {
             contract: ContractId::new(small % 2),
             meeting: SetupMeeting {
@@ -296,42 +373,77 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
                 planned_amount: pounds(2_000),
             },
         },
-        48 => EventKind::AscDecided { contract: ContractId::new(small % 2), decision: asc_decision(on, 2_000) },
+        48 => EventKind::AscDecided {
+            contract: ContractId::new(small % 2),
+            decision: asc_decision(on, 2_000),
+        },
         49 => EventKind::AscReviewed {
             contract: ContractId::new(small % 2),
             review: TermReview {
                 reviewed_on: on,
-                progress: if n % 3 == 0 { Progress::NotSuccessful } else { Progress::Successful },
-                extension: if n % 2 == 0 { ExtensionWish::Wanted } else { ExtensionWish::NotWanted },
+                progress: if n % 3 == 0 {
+                    Progress::NotSuccessful
+                } else {
+                    Progress::Successful
+                },
+                extension: if n % 2 == 0 {
+                    ExtensionWish::Wanted
+                } else {
+                    ExtensionWish::NotWanted
+                },
             },
         },
-        50 => EventKind::AscExtended { contract: ContractId::new(small % 2), decision: asc_decision(on, 2_000) },
+        50 => EventKind::AscExtended {
+            contract: ContractId::new(small % 2),
+            decision: asc_decision(on, 2_000),
+        },
         51 => EventKind::ExistingPlanLoaded {
-            issued_on: on.checked_sub_days(Days::new(u64::from(n) * 3)).unwrap_or(on),
+            issued_on: on
+                .checked_sub_days(Days::new(u64::from(n) * 3))
+                .unwrap_or(on),
             last_reviewed_on: None,
             school: "Oak Primary".into(),
         },
         52 => EventKind::PlanTransferredIn {
             from_council: "Croydon".into(),
-            plan_made_on: on.checked_sub_days(Days::new(u64::from(n) * 4)).unwrap_or(on),
+            plan_made_on: on
+                .checked_sub_days(Days::new(u64::from(n) * 4))
+                .unwrap_or(on),
             last_reviewed_on: None,
             school: "Oak Primary".into(),
         },
         53 => EventKind::TransferNotified,
-        54 => EventKind::AssessmentTransferredIn { from_council: "Merton".into() },
-        55 => EventKind::TransferredOut { to_council: "Kingston".into() },
-        56 => EventKind::MediationAgreementReached { dispute: DisputeId::new(small % 3) },
-        57 => EventKind::HealthMediationRequested { dispute: DisputeId::new(small % 3) },
-        58 => EventKind::HealthCommissionerNotified { dispute: DisputeId::new(small % 3) },
-        59 => EventKind::TribunalRecommendation { dispute: DisputeId::new(small % 3) },
-        60 => EventKind::RecommendationAnswered { dispute: DisputeId::new(small % 3) },
+        54 => EventKind::AssessmentTransferredIn {
+            from_council: "Merton".into(),
+        },
+        55 => EventKind::TransferredOut {
+            to_council: "Kingston".into(),
+        },
+        56 => EventKind::MediationAgreementReached {
+            dispute: DisputeId::new(small % 3),
+        },
+        57 => EventKind::HealthMediationRequested {
+            dispute: DisputeId::new(small % 3),
+        },
+        58 => EventKind::HealthCommissionerNotified {
+            dispute: DisputeId::new(small % 3),
+        },
+        59 => EventKind::TribunalRecommendation {
+            dispute: DisputeId::new(small % 3),
+        },
+        60 => EventKind::RecommendationAnswered {
+            dispute: DisputeId::new(small % 3),
+        },
         _ => EventKind::ReviewMeetingHeld,
     }
 }
 
 fn notice(n: u8) -> DecisionNotice {
     if n % 11 == 0 {
-        DecisionNotice { reasons: String::new(), includes: Vec::new() }
+        DecisionNotice {
+            reasons: String::new(),
+            includes: Vec::new(),
+        }
     } else {
         DecisionNotice::complete("needs can be met at SEN Support")
     }
@@ -360,8 +472,12 @@ fn cease_ground(n: u8) -> CeaseGround {
         1 => CeaseGround::MovedAway,
         2 => CeaseGround::Employment,
         3 => CeaseGround::HigherEducation,
-        4 => CeaseGround::AgeLimit { provision: Provision::FurtherEducation },
-        _ => CeaseGround::LeftEducation { review_found_not_returning: ReviewFinding::NotReturning },
+        4 => CeaseGround::AgeLimit {
+            provision: Provision::FurtherEducation,
+        },
+        _ => CeaseGround::LeftEducation {
+            review_found_not_returning: ReviewFinding::NotReturning,
+        },
     }
 }
 
@@ -383,7 +499,10 @@ pub fn arbitrary_events(max_len: usize) -> impl Strategy<Value = Vec<Event>> {
     let max_len = max_len.min(MAX_GENERATED_EVENTS);
     (
         supported_date(),
-        prop::collection::vec((any::<u8>(), any::<u8>(), any::<u8>(), -3i64..40), 0..=max_len),
+        prop::collection::vec(
+            (any::<u8>(), any::<u8>(), any::<u8>(), -3i64..40),
+            0..=max_len,
+        ),
     )
         .prop_map(|(start, steps)| {
             let mut on = start;
@@ -418,16 +537,24 @@ pub fn case(max_events: usize) -> impl Strategy<Value = Case> {
             NaiveDate::from_ymd_opt(2030, 12, 31).unwrap_or(NaiveDate::MAX),
         ),
         any::<bool>(),
-        prop::collection::vec((any::<u8>(), any::<u8>(), any::<u8>(), 0u64..45), 0..=max_events.saturating_mul(4)),
+        prop::collection::vec(
+            (any::<u8>(), any::<u8>(), any::<u8>(), 0u64..45),
+            0..=max_events.saturating_mul(4),
+        ),
     )
-        .prop_filter_map("a case opens with SEN Support at the latest", move |(child, policy, start, existing_plan, steps)| {
-            build_case(child, policy, start, existing_plan, &steps, max_events)
-        })
+        .prop_filter_map(
+            "a case opens with SEN Support at the latest",
+            move |(child, policy, start, existing_plan, steps)| {
+                build_case(child, policy, start, existing_plan, &steps, max_events)
+            },
+        )
 }
 
 /// A valid event sequence (the history of a generated case) with its child and
 /// policy; arguments as [`case`].
-pub fn event_sequence(max_events: usize) -> impl Strategy<Value = (Child, LocalPolicy, Vec<Event>)> {
+pub fn event_sequence(
+    max_events: usize,
+) -> impl Strategy<Value = (Child, LocalPolicy, Vec<Event>)> {
     case(max_events).prop_map(|c| (c.child().clone(), c.policy().clone(), c.history().to_vec()))
 }
 
@@ -440,40 +567,92 @@ fn planned_event(case: &Case, tag: &str, n: u8, on: NaiveDate) -> Option<EventKi
         .rev()
         .find(|d| d.appeal().is_none() && d.outcome().is_none())
         .map(|d| d.id());
-    let lodged = case.disputes().iter().find(|d| d.appeal().is_some() && d.outcome().is_none()).map(|d| d.id());
+    let lodged = case
+        .disputes()
+        .iter()
+        .find(|d| d.appeal().is_some() && d.outcome().is_none())
+        .map(|d| d.id());
     Some(match tag {
         "decided_to_assess" => EventKind::DecidedToAssess,
-        "decided_not_to_assess" if n % 4 == 0 => EventKind::DecidedNotToAssess { panel_on: on, notice: DecisionNotice::complete("needs can be met at SEN Support") },
+        "decided_not_to_assess" if n % 4 == 0 => EventKind::DecidedNotToAssess {
+            panel_on: on,
+            notice: DecisionNotice::complete("needs can be met at SEN Support"),
+        },
         "advice_requested" => event_kind(8, n, on),
         "draft_plan_issued" => EventKind::DraftPlanIssued { names_school: None },
-        "final_plan_issued" => EventKind::FinalPlanIssued { school: "Oak Primary".into(), changes: FinalPlanChanges::RepresentationsAndPlacementOnly },
-        "school_consulted" => EventKind::SchoolConsulted { school: "Elm Academy".into() },
-        "review_meeting_scheduled" => EventKind::ReviewMeetingScheduled { meeting_on: later(15), kind: ReviewKind::Scheduled },
+        "final_plan_issued" => EventKind::FinalPlanIssued {
+            school: "Oak Primary".into(),
+            changes: FinalPlanChanges::RepresentationsAndPlacementOnly,
+        },
+        "school_consulted" => EventKind::SchoolConsulted {
+            school: "Elm Academy".into(),
+        },
+        "review_meeting_scheduled" => EventKind::ReviewMeetingScheduled {
+            meeting_on: later(15),
+            kind: ReviewKind::Scheduled,
+        },
         "review_meeting_held" => EventKind::ReviewMeetingHeld,
-        "review_decided" => EventKind::ReviewDecided { outcome: review_outcome(n) },
+        "review_decided" => EventKind::ReviewDecided {
+            outcome: review_outcome(n),
+        },
         "amendment_notice_sent" => EventKind::AmendmentNoticeSent,
-        "amended_plan_issued" => EventKind::AmendedPlanIssued { school: "Elm Academy".into() },
+        "amended_plan_issued" => EventKind::AmendedPlanIssued {
+            school: "Elm Academy".into(),
+        },
         "reassessment_requested" if n % 5 == 0 => EventKind::ReassessmentRequested,
         "reassessment_agreed" => EventKind::ReassessmentAgreed,
-        "reassessed_plan_issued" => EventKind::ReassessedPlanIssued { school: "Oak Primary".into() },
+        "reassessed_plan_issued" => EventKind::ReassessedPlanIssued {
+            school: "Oak Primary".into(),
+        },
         "cease_proposed" if n % 7 == 0 => EventKind::CeaseProposed,
         "cease_consultation_held" => EventKind::CeaseConsultationHeld,
-        "cease_decided" => EventKind::CeaseDecided { ground: CeaseGround::NoLongerNecessary, notice: DecisionNotice::complete("outcomes met") },
+        "cease_decided" => EventKind::CeaseDecided {
+            ground: CeaseGround::NoLongerNecessary,
+            notice: DecisionNotice::complete("outcomes met"),
+        },
         "plan_ceased" => EventKind::PlanCeased,
         "mediation_adviser_contacted" => EventKind::MediationAdviserContacted {
             dispute: open_dispute?,
-            choice: if n % 2 == 0 { MediationChoice::Declined } else { MediationChoice::WantsMediation },
+            choice: if n % 2 == 0 {
+                MediationChoice::Declined
+            } else {
+                MediationChoice::WantsMediation
+            },
         },
-        "mediation_held" => EventKind::MediationHeld { dispute: open_dispute? },
-        "mediation_certificate_issued" => EventKind::MediationCertificateIssued { dispute: open_dispute? },
-        "appeal_lodged" => EventKind::AppealLodged { dispute: open_dispute?, grounds: AppealGrounds::NeedsOrProvision },
+        "mediation_held" => EventKind::MediationHeld {
+            dispute: open_dispute?,
+        },
+        "mediation_certificate_issued" => EventKind::MediationCertificateIssued {
+            dispute: open_dispute?,
+        },
+        "appeal_lodged" => EventKind::AppealLodged {
+            dispute: open_dispute?,
+            grounds: AppealGrounds::NeedsOrProvision,
+        },
         "transfer_notified" => EventKind::TransferNotified,
-        "transferred_out" if n % 29 == 0 => EventKind::TransferredOut { to_council: "Kingston".into() },
-        "health_commissioner_notified" => EventKind::HealthCommissionerNotified { dispute: case.disputes().iter().find(|d| d.health().is_some_and(|(_, told)| told.is_none()))?.id() },
-        "recommendation_answered" => EventKind::RecommendationAnswered { dispute: case.disputes().iter().find(|d| d.recommendation().is_some_and(|(_, r)| r.is_none()))?.id() },
+        "transferred_out" if n % 29 == 0 => EventKind::TransferredOut {
+            to_council: "Kingston".into(),
+        },
+        "health_commissioner_notified" => EventKind::HealthCommissionerNotified {
+            dispute: case
+                .disputes()
+                .iter()
+                .find(|d| d.health().is_some_and(|(_, told)| told.is_none()))?
+                .id(),
+        },
+        "recommendation_answered" => EventKind::RecommendationAnswered {
+            dispute: case
+                .disputes()
+                .iter()
+                .find(|d| d.recommendation().is_some_and(|(_, r)| r.is_none()))?
+                .id(),
+        },
         "plan_transferred_in" => event_kind(52, n, on),
         _ => match lodged {
-            Some(dispute) if n % 3 == 0 => EventKind::AppealDecided { dispute, outcome: appeal_outcome(n) },
+            Some(dispute) if n % 3 == 0 => EventKind::AppealDecided {
+                dispute,
+                outcome: appeal_outcome(n),
+            },
             _ => return None,
         },
     })
@@ -499,14 +678,23 @@ fn build_case(
             }
         }
     } else {
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable }
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        }
     };
     // A request for someone already 25 is refused (REQ-WHO); SEN Support always opens.
-    let mut case = [first, EventKind::SenSupportStarted].into_iter().find_map(|kind| {
-        Case::open(child.clone(), policy.clone(), Event::new(start, Actor::Parent, kind), &cal)
+    let mut case = [first, EventKind::SenSupportStarted]
+        .into_iter()
+        .find_map(|kind| {
+            Case::open(
+                child.clone(),
+                policy.clone(),
+                Event::new(start, Actor::Parent, kind),
+                &cal,
+            )
             .ok()
             .map(|(c, _)| c)
-    })?;
+        })?;
     let mut on = start;
     for &(choice, n, a, gap) in steps {
         if case.history().len() >= max_events {

@@ -52,13 +52,19 @@ pub struct Calendars<'a> {
 impl<'a> Calendars<'a> {
     /// Bank holidays and a term calendar.
     pub fn new(holidays: &'a HolidayCalendar, terms: &'a TermCalendar) -> Self {
-        Calendars { holidays, terms: Some(terms) }
+        Calendars {
+            holidays,
+            terms: Some(terms),
+        }
     }
 }
 
 impl<'a> From<&'a HolidayCalendar> for Calendars<'a> {
     fn from(holidays: &'a HolidayCalendar) -> Self {
-        Calendars { holidays, terms: None }
+        Calendars {
+            holidays,
+            terms: None,
+        }
     }
 }
 
@@ -112,7 +118,13 @@ pub struct Refused {
 
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} on {} was refused: {}", self.event.kind.name(), self.event.on, self.error)
+        write!(
+            f,
+            "{} on {} was refused: {}",
+            self.event.kind.name(),
+            self.event.on,
+            self.error
+        )
     }
 }
 
@@ -147,8 +159,9 @@ pub struct Case {
 
 impl Case {
     /// Open a case with its first event: SEN Support started, an assessment
-    /// requested, the child brought to the council's attention, or an existing
-    /// plan loaded.
+    /// requested, the child brought to the council's attention, an existing
+    /// plan loaded, or a plan or an assessment transferred in from another
+    /// council — a council starts from where each child is.
     ///
     /// # Errors
     ///
@@ -162,15 +175,29 @@ impl Case {
         use super::event::EventKind as K;
         if !matches!(
             first.kind,
-            K::SenSupportStarted | K::AssessmentRequested { .. } | K::BroughtToAttention | K::ExistingPlanLoaded { .. }
+            K::SenSupportStarted
+                | K::AssessmentRequested { .. }
+                | K::BroughtToAttention
+                | K::ExistingPlanLoaded { .. }
+                | K::PlanTransferredIn { .. }
+                | K::AssessmentTransferredIn { .. }
         ) {
             let error = Error::RuleBroken {
                 rule: crate::rule::RuleId::SupApdr,
-                reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, or an existing plan".into(),
+                reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
             };
-            return Err(Refused { event: first, error });
+            return Err(Refused {
+                event: first,
+                error,
+            });
         }
-        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::new(), compliance: Vec::new() };
+        let mut case = Case {
+            child,
+            policy,
+            state: CaseState::new(first.on),
+            history: Vec::new(),
+            compliance: Vec::new(),
+        };
         let applied = case.apply(first, calendars)?;
         Ok((case, applied))
     }
@@ -190,17 +217,32 @@ impl Case {
         calendars: impl Into<Calendars<'a>>,
     ) -> core::result::Result<Applied, Refused> {
         let calendars = calendars.into();
-        let judged = self.decide(&event, Judging::Live(calendars)).and_then(|decision| {
-            // The statutory acts this event performs, judged once, now, under today's calendars.
-            let acts = super::compliance::acts(&self.state, &self.policy, &event.kind, event.on, calendars.holidays)?;
-            Ok((decision, acts))
-        });
+        let judged = self
+            .decide(&event, Judging::Live(calendars))
+            .and_then(|decision| {
+                // The statutory acts this event performs, judged once, now, under today's calendars.
+                let acts = super::compliance::acts(
+                    &self.state,
+                    &self.policy,
+                    &event.kind,
+                    event.on,
+                    calendars.holidays,
+                )?;
+                Ok((decision, acts))
+            });
         match judged {
             Ok((mut decision, acts)) => {
                 let position = self.history.len().saturating_add(1);
                 for (deadline, status) in acts {
-                    decision.warnings.extend(super::compliance::late_warning(&deadline, status, event.on));
-                    self.compliance.push(ComplianceEntry { event: position, deadline, done_on: event.on, status });
+                    decision
+                        .warnings
+                        .extend(super::compliance::late_warning(&deadline, status, event.on));
+                    self.compliance.push(ComplianceEntry {
+                        event: position,
+                        deadline,
+                        done_on: event.on,
+                        status,
+                    });
                 }
                 Ok(self.evolve(event, decision))
             }
@@ -213,8 +255,13 @@ impl Case {
     /// # Errors
     ///
     /// As [`apply`](Self::apply), with the event left with the caller.
-    pub fn check<'a>(&self, event: &Event, calendars: impl Into<Calendars<'a>>) -> Result<Vec<Warning>> {
-        self.decide(event, Judging::Live(calendars.into())).map(|d| d.warnings)
+    pub fn check<'a>(
+        &self,
+        event: &Event,
+        calendars: impl Into<Calendars<'a>>,
+    ) -> Result<Vec<Warning>> {
+        self.decide(event, Judging::Live(calendars.into()))
+            .map(|d| d.warnings)
     }
 
     fn decide(&self, event: &Event, judging: Judging<'_>) -> Result<Decision> {
@@ -242,19 +289,28 @@ impl Case {
                     .and_then(|a| a.advice())
                     .and_then(|a| AdviceId::next(a.requests().len()))
                     .map(Opened::Advice),
-                Effect::OpenDispute(_) => DisputeId::next(self.state.disputes.len()).map(Opened::Dispute),
+                Effect::OpenDispute(_) => {
+                    DisputeId::next(self.state.disputes.len()).map(Opened::Dispute)
+                }
                 Effect::Consulted(_) => super::decide::open_draft(&self.state)
                     .and_then(|d| ConsultationId::next(d.consultations().len()))
                     .map(Opened::Consultation),
-                Effect::ContractOpened(_) => ContractId::next(self.state.contracts.len()).map(Opened::Contract),
-                Effect::OfferMeeting(..) => MeetingId::next(self.state.meetings.len()).map(Opened::Meeting),
+                Effect::ContractOpened(_) => {
+                    ContractId::next(self.state.contracts.len()).map(Opened::Contract)
+                }
+                Effect::OfferMeeting(..) => {
+                    MeetingId::next(self.state.meetings.len()).map(Opened::Meeting)
+                }
                 _ => None,
             };
             opened.extend(id);
             evolve(&mut self.state, effect, event.on);
         }
         self.history.push(event);
-        Applied { warnings: decision.warnings, opened }
+        Applied {
+            warnings: decision.warnings,
+            opened,
+        }
     }
 
     /// Rebuild a case from a stored history, checking each event's consistency
@@ -270,9 +326,17 @@ impl Case {
     /// [`Error::RecordEvent`] naming the first event that cannot follow the ones before it.
     pub fn replay(child: Child, policy: LocalPolicy, history: Vec<Event>) -> Result<Self> {
         let Some(first) = history.first() else {
-            return Err(Error::InconsistentRecord { reason: "a case has at least one event".into() });
+            return Err(Error::InconsistentRecord {
+                reason: "a case has at least one event".into(),
+            });
         };
-        let mut case = Case { child, policy, state: CaseState::new(first.on), history: Vec::with_capacity(history.len()), compliance: Vec::new() };
+        let mut case = Case {
+            child,
+            policy,
+            state: CaseState::new(first.on),
+            history: Vec::with_capacity(history.len()),
+            compliance: Vec::new(),
+        };
         for (i, event) in history.into_iter().enumerate() {
             match case.decide(&event, Judging::Stored) {
                 Ok(decision) => {
@@ -384,7 +448,11 @@ impl Case {
 
     /// The acts done late (excused or not) between `from` and `to` inclusive,
     /// by the day they were done — what the ombudsman and SEN2 ask for.
-    pub fn late_acts(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = &ComplianceEntry> + '_ {
+    pub fn late_acts(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = &ComplianceEntry> + '_ {
         self.compliance
             .iter()
             .filter(move |e| e.is_late() && e.done_on >= from && e.done_on <= to)
@@ -399,10 +467,16 @@ impl Case {
         let mut previous = 0;
         for entry in &compliance {
             if entry.event < previous {
-                return Err(Error::InconsistentRecord { reason: "compliance entries are out of order".into() });
+                return Err(Error::InconsistentRecord {
+                    reason: "compliance entries are out of order".into(),
+                });
             }
             previous = entry.event;
-            let on = entry.event.checked_sub(1).and_then(|i| self.history.get(i)).map(|e| e.on);
+            let on = entry
+                .event
+                .checked_sub(1)
+                .and_then(|i| self.history.get(i))
+                .map(|e| e.on);
             entry.check(self.history.len(), on)?;
         }
         self.compliance = compliance;

@@ -48,7 +48,10 @@ impl ComplianceEntry {
     pub(crate) fn check(&self, history_len: usize, event_on: Option<NaiveDate>) -> Result<()> {
         let bad = |reason: String| Err(Error::InconsistentRecord { reason });
         if self.event == 0 || self.event > history_len {
-            return bad(format!("a compliance entry names event {}, which is not in the history", self.event));
+            return bad(format!(
+                "a compliance entry names event {}, which is not in the history",
+                self.event
+            ));
         }
         if event_on != Some(self.done_on) {
             return bad(format!("the compliance entry for event {} says it was done on {}, but the event is dated otherwise", self.event, self.done_on));
@@ -135,7 +138,10 @@ pub(crate) fn assessment_clocks(a: &Assessment, cal: &HolidayCalendar) -> Result
 
 /// The deadline of an amendment: 8 weeks from the notice (T-AMEND-FINAL-8W),
 /// or the order's or concession's 5 or 2 weeks (T-ORDER-AMEND, T-UNOPPOSED-AMEND).
-pub(crate) fn amendment_due(amendment: &super::state::Amendment, cal: &HolidayCalendar) -> Result<Deadline> {
+pub(crate) fn amendment_due(
+    amendment: &super::state::Amendment,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
     let x = amendment.notice.served_on;
     match amendment.ordered {
         None => deadlines::amended_plan_due(x, cal),
@@ -148,9 +154,14 @@ pub(crate) fn amendment_due(amendment: &super::state::Amendment, cal: &HolidayCa
 
 /// The deadline of a re-assessment's plan: 14 weeks from the decision to
 /// re-assess (T-REASSESS-FINAL-14W) or from the order (T-ORDER-ASSESS).
-pub(crate) fn reassessment_plan_due(r: &super::state::Reassessment, cal: &HolidayCalendar) -> Result<Option<Deadline>> {
+pub(crate) fn reassessment_plan_due(
+    r: &super::state::Reassessment,
+    cal: &HolidayCalendar,
+) -> Result<Option<Deadline>> {
     match (r.ordered, r.agreed_on) {
-        (Some((OrderRoute::TribunalOrder, on)), _) => deadlines::order_assess_final_due(on, cal).map(Some),
+        (Some((OrderRoute::TribunalOrder, on)), _) => {
+            deadlines::order_assess_final_due(on, cal).map(Some)
+        }
         (Some((_, on)), _) => deadlines::unopposed_assess_final_due(on, cal).map(Some),
         (None, Some(agreed)) => deadlines::reassessment_plan_due(agreed, cal).map(Some),
         (None, None) => Ok(None),
@@ -159,7 +170,11 @@ pub(crate) fn reassessment_plan_due(r: &super::state::Reassessment, cal: &Holida
 
 /// The annual-review deadline of a plan: T-REVIEW-12M from the review anchor,
 /// or, for a plan transferred in and not yet reviewed here, T-TRANSFER-REVIEW.
-pub(crate) fn review_due(plan: &super::state::Plan, policy: &LocalPolicy, cal: &HolidayCalendar) -> Result<Deadline> {
+pub(crate) fn review_due(
+    plan: &super::state::Plan,
+    policy: &LocalPolicy,
+    cal: &HolidayCalendar,
+) -> Result<Deadline> {
     match &plan.transfer_in {
         Some(t) if plan.last_reviewed_on.is_none_or(|r| r < t.transferred_on) => {
             deadlines::transfer_review_due(t.first_review_anchor, t.transferred_on, cal)
@@ -179,8 +194,11 @@ pub(crate) fn acts(
 ) -> Result<Vec<(Deadline, Status)>> {
     let mut out = Vec::new();
     let mut done = |deadline: Deadline, claims: &[ExceptionClaim]| -> Result<()> {
-        let relevant: Vec<ExceptionClaim> =
-            claims.iter().filter(|c| c.exception().excuses(deadline.rule())).cloned().collect();
+        let relevant: Vec<ExceptionClaim> = claims
+            .iter()
+            .filter(|c| c.exception().excuses(deadline.rule()))
+            .cloned()
+            .collect();
         let compliance = judge(&deadline, Act::Done(on), on, &relevant)?;
         out.push((deadline, Status::from_judgement(compliance, Act::Done(on))));
         Ok(())
@@ -190,7 +208,10 @@ pub(crate) fn acts(
             let clocks = assessment_clocks(a, cal)?;
             let claims = a.exceptions.as_slice();
             match (kind, &a.step) {
-                (EventKind::DecidedToAssess | EventKind::DecidedNotToAssess { .. }, AssessmentStep::Requested) => {
+                (
+                    EventKind::DecidedToAssess | EventKind::DecidedNotToAssess { .. },
+                    AssessmentStep::Requested,
+                ) => {
                     if let Some(d) = clocks.decision {
                         done(d, claims)?;
                     }
@@ -206,7 +227,11 @@ pub(crate) fn acts(
                     }
                 }
                 (EventKind::FinalPlanIssued { .. }, _) => done(clocks.final_plan, claims)?,
-                (EventKind::AdviceReceived { advice }, AssessmentStep::Assessing { advice: all, .. } | AssessmentStep::DraftIssued { advice: all, .. }) => {
+                (
+                    EventKind::AdviceReceived { advice },
+                    AssessmentStep::Assessing { advice: all, .. }
+                    | AssessmentStep::DraftIssued { advice: all, .. },
+                ) => {
                     if let Some(r) = all.requests().get(advice.index()) {
                         done(r.compliance_deadline(cal)?, r.exceptions())?;
                     }
@@ -217,10 +242,15 @@ pub(crate) fn acts(
         (Phase::Plan(p), _) => match kind {
             EventKind::TransferNotified => {
                 if let Some(t) = &p.transfer_in {
-                    done(deadlines::transfer_notification_due(t.transferred_on, cal)?, &[])?;
+                    done(
+                        deadlines::transfer_notification_due(t.transferred_on, cal)?,
+                        &[],
+                    )?;
                 }
             }
-            EventKind::ReviewMeetingScheduled { meeting_on, .. } => done(deadlines::review_invitations_due(*meeting_on, cal)?, &[])?,
+            EventKind::ReviewMeetingScheduled { meeting_on, .. } => {
+                done(deadlines::review_invitations_due(*meeting_on, cal)?, &[])?
+            }
             EventKind::ReviewAdviceCirculated => {
                 if let Some(r) = p.review {
                     done(deadlines::review_advice_due(r.meeting_on, cal)?, &[])?;
@@ -247,7 +277,15 @@ pub(crate) fn acts(
                     done(amendment_due(a, cal)?, &[])?;
                 }
                 if let Some(t) = p.phase_transfer.filter(|t| t.amended_on.is_none()) {
-                    done(deadlines::phase_transfer_due(t.transfer_on, t.transfer, policy.phase_transfer, cal)?, &[])?;
+                    done(
+                        deadlines::phase_transfer_due(
+                            t.transfer_on,
+                            t.transfer,
+                            policy.phase_transfer,
+                            cal,
+                        )?,
+                        &[],
+                    )?;
                 }
             }
             EventKind::DecidedNotToAmend { .. } => {
@@ -258,9 +296,15 @@ pub(crate) fn acts(
             EventKind::ReassessmentAgreed | EventKind::ReassessmentRefused { .. } => {
                 if let Some(r) = &p.reassessment {
                     match (r.ordered, r.requested_on) {
-                        (Some((OrderRoute::TribunalOrder, o)), _) => done(deadlines::order_assess_decision_due(o, cal)?, &[])?,
-                        (Some((_, o)), _) => done(deadlines::unopposed_assess_decision_due(o, cal)?, &[])?,
-                        (None, Some(received)) => done(deadlines::reassessment_decision_due(received, cal)?, &[])?,
+                        (Some((OrderRoute::TribunalOrder, o)), _) => {
+                            done(deadlines::order_assess_decision_due(o, cal)?, &[])?
+                        }
+                        (Some((_, o)), _) => {
+                            done(deadlines::unopposed_assess_decision_due(o, cal)?, &[])?
+                        }
+                        (None, Some(received)) => {
+                            done(deadlines::reassessment_decision_due(received, cal)?, &[])?
+                        }
                         (None, None) => {}
                     }
                 }
@@ -286,11 +330,17 @@ pub(crate) fn acts(
     };
     if let Some(d) = dispute {
         match kind {
-            EventKind::MediationCertificateIssued { .. } => match (d.adviser_contacted, d.mediation_held_on) {
-                (_, Some(held)) => done(deadlines::mediation_certificate_other_due(held, cal)?, &[])?,
-                (Some((told, MediationChoice::Declined)), None) => done(deadlines::mediation_certificate_due(told, cal)?, &[])?,
-                _ => {}
-            },
+            EventKind::MediationCertificateIssued { .. } => {
+                match (d.adviser_contacted, d.mediation_held_on) {
+                    (_, Some(held)) => {
+                        done(deadlines::mediation_certificate_other_due(held, cal)?, &[])?
+                    }
+                    (Some((told, MediationChoice::Declined)), None) => {
+                        done(deadlines::mediation_certificate_due(told, cal)?, &[])?
+                    }
+                    _ => {}
+                }
+            }
             EventKind::MediationHeld { .. } => {
                 if let Some((told, _)) = d.adviser_contacted {
                     done(deadlines::mediation_held_due(told, cal)?, &[])?;
@@ -313,13 +363,19 @@ pub(crate) fn acts(
 }
 
 /// The warning a late act brings: the compliance history records it, and the council should know now.
-pub(crate) fn late_warning(deadline: &Deadline, status: Status, on: NaiveDate) -> Option<crate::warning::Warning> {
+pub(crate) fn late_warning(
+    deadline: &Deadline,
+    status: Status,
+    on: NaiveDate,
+) -> Option<crate::warning::Warning> {
     match status {
         Status::Late | Status::MissedExcused(_) => Some(crate::warning::Warning::new(
             deadline.rule(),
-            format!("done {on}, after the due date of {} ({status}); record any exception that applies", deadline.due()),
+            format!(
+                "done {on}, after the due date of {} ({status}); record any exception that applies",
+                deadline.due()
+            ),
         )),
         _ => None,
     }
 }
-

@@ -22,8 +22,8 @@
 use chrono::NaiveDate;
 
 use super::event::{
-    Actor, AppealGrounds, AppealOutcome, AppealableDecision, CeaseGround, Event,
-    EventKind, FinalPlanChanges, MediationChoice, ParentalAgreement, ReviewKind, ReviewOutcome,
+    Actor, AppealGrounds, AppealOutcome, AppealableDecision, CeaseGround, Event, EventKind,
+    FinalPlanChanges, MediationChoice, ParentalAgreement, ReviewKind, ReviewOutcome,
 };
 use super::ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
 use super::state::{
@@ -31,7 +31,9 @@ use super::state::{
     Plan, PlannedTransfer, Reassessment, RequestRoute,
 };
 use super::{Calendars, Child};
-use crate::advice::{required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice, Readiness};
+use crate::advice::{
+    required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice, Readiness,
+};
 use crate::asc::{AdditionalSupportContract, AwardsToDate, EhcPlanStatus, TermFunding};
 use crate::calendar::{end_of_compulsory_school_age, plan_age_limit, TermId};
 use crate::deadlines;
@@ -83,7 +85,11 @@ pub(crate) enum Effect {
     Consulted(String),
     ConsultationReplied(ConsultationId),
     PlanMade(String),
-    PlanLoaded { issued_on: NaiveDate, last_reviewed_on: Option<NaiveDate>, school: String },
+    PlanLoaded {
+        issued_on: NaiveDate,
+        last_reviewed_on: Option<NaiveDate>,
+        school: String,
+    },
     OpenDispute(AppealableDecision),
     UpdateDispute(Dispute),
     OfferMeeting(PanelOutcome, NaiveDate, NsmAvailability),
@@ -110,7 +116,12 @@ pub(crate) enum Effect {
     CeaseDecided(CeaseGround, DisputeId),
     CeaseWithdrawn,
     Ceased(CeaseGround),
-    PlanTransferredIn { from_council: String, plan_made_on: NaiveDate, last_reviewed_on: Option<NaiveDate>, school: String },
+    PlanTransferredIn {
+        from_council: String,
+        plan_made_on: NaiveDate,
+        last_reviewed_on: Option<NaiveDate>,
+        school: String,
+    },
     TransferNotified,
     TransferredOut(String),
     /// A tribunal order or concession starts an assessment or a plan (T-ORDER-*, T-UNOPPOSED-*).
@@ -158,7 +169,10 @@ fn wrong_phase(rule: RuleId, event: &EventKind, state: &CaseState) -> Error {
 /// The advice request an id names.
 fn advice_request(advice: &AssessmentAdvice, id: AdviceId) -> Result<&AdviceRequest> {
     advice.requests().get(id.index()).ok_or_else(|| {
-        broken(RuleId::AdvTypes8, format!("there is no {id} in this assessment"))
+        broken(
+            RuleId::AdvTypes8,
+            format!("there is no {id} in this assessment"),
+        )
     })
 }
 
@@ -705,15 +719,25 @@ pub(crate) fn decide(
 /// ORDER-CEASE). An order (appeal upheld) or a concession (not opposed) acts
 /// on the decision appealed; a dismissal or withdrawal leaves the decision to
 /// stand, except that a dismissed cease appeal ends the plan at once.
-fn outcome_effects(state: &CaseState, dispute: &Dispute, outcome: AppealOutcome) -> Result<Vec<Effect>> {
+fn outcome_effects(
+    state: &CaseState,
+    dispute: &Dispute,
+    outcome: AppealOutcome,
+) -> Result<Vec<Effect>> {
     let route = match outcome {
         AppealOutcome::Upheld => OrderRoute::TribunalOrder,
         AppealOutcome::Conceded => OrderRoute::Unopposed,
         _ => {
             // ORDER-CEASE: a cease appeal dismissed — the plan ceases immediately.
-            let ceasing = state.phase.plan().and_then(|p| p.cease).and_then(|c| c.decided);
+            let ceasing = state
+                .phase
+                .plan()
+                .and_then(|p| p.cease)
+                .and_then(|c| c.decided);
             return Ok(match (dispute.decision, ceasing, outcome) {
-                (AppealableDecision::Cease, Some((_, ground, id)), AppealOutcome::Dismissed) if id == dispute.id => {
+                (AppealableDecision::Cease, Some((_, ground, id)), AppealOutcome::Dismissed)
+                    if id == dispute.id =>
+                {
                     vec![Effect::Ceased(ground)]
                 }
                 _ => Vec::new(),
@@ -723,16 +747,30 @@ fn outcome_effects(state: &CaseState, dispute: &Dispute, outcome: AppealOutcome)
     let ordered = |clocks: Clocks| -> Result<Vec<Effect>> {
         match state.phase {
             Phase::SenSupport { .. } | Phase::Ceased { .. } => {}
-            _ => return Err(broken(RuleId::TOrderAssess, format!("an order after {} starts a new assessment, but the case is at {}", dispute.decision, state.phase.name()))),
+            _ => {
+                return Err(broken(
+                    RuleId::TOrderAssess,
+                    format!(
+                        "an order after {} starts a new assessment, but the case is at {}",
+                        dispute.decision,
+                        state.phase.name()
+                    ),
+                ))
+            }
         }
         let step = match clocks {
-            Clocks::OrderToMakePlan(_) => AssessmentStep::Assessing { decided_on: dispute.notice_sent_on, advice: AssessmentAdvice::new(Vec::new()) },
+            Clocks::OrderToMakePlan(_) => AssessmentStep::Assessing {
+                decided_on: dispute.notice_sent_on,
+                advice: AssessmentAdvice::new(Vec::new()),
+            },
             _ => AssessmentStep::Requested,
         };
         let assessment = Assessment {
             anchor: dispute.outcome.map_or(dispute.notice_sent_on, |(on, _)| on),
             clocks,
-            route: RequestRoute::Ordered { dispute: dispute.id },
+            route: RequestRoute::Ordered {
+                dispute: dispute.id,
+            },
             assessed_in_prior_6_months: false,
             considering_notified_on: None,
             exceptions: Vec::new(),
@@ -745,16 +783,26 @@ fn outcome_effects(state: &CaseState, dispute: &Dispute, outcome: AppealOutcome)
         AppealableDecision::RefusalToIssue => ordered(Clocks::OrderToMakePlan(route)),
         AppealableDecision::RefusalToReassess => match state.phase.plan() {
             Some(p) if p.reassessment.is_none() => Ok(vec![Effect::OrderedReassessment(route)]),
-            _ => Err(broken(RuleId::TOrderAssess, "an order to re-assess needs a maintained plan with no re-assessment running")),
+            _ => Err(broken(
+                RuleId::TOrderAssess,
+                "an order to re-assess needs a maintained plan with no re-assessment running",
+            )),
         },
-        AppealableDecision::PlanContents | AppealableDecision::RefusalToAmend => match state.phase.plan() {
-            Some(p) if p.amendment.is_none() => {
-                let placement_only = dispute.appeal.is_some_and(|(_, g)| g == AppealGrounds::PlacementOnly);
-                Ok(vec![Effect::OrderedAmendment(route, placement_only)])
+        AppealableDecision::PlanContents | AppealableDecision::RefusalToAmend => {
+            match state.phase.plan() {
+                Some(p) if p.amendment.is_none() => {
+                    let placement_only = dispute
+                        .appeal
+                        .is_some_and(|(_, g)| g == AppealGrounds::PlacementOnly);
+                    Ok(vec![Effect::OrderedAmendment(route, placement_only)])
+                }
+                Some(_) => Err(broken(
+                    RuleId::TOrderAmend,
+                    "an amendment is already running; finish it before the ordered one",
+                )),
+                None => Ok(Vec::new()),
             }
-            Some(_) => Err(broken(RuleId::TOrderAmend, "an amendment is already running; finish it before the ordered one")),
-            None => Ok(Vec::new()),
-        },
+        }
         // ORDER-CEASE: the appeal against ceasing succeeded — the plan is maintained.
         AppealableDecision::Cease => Ok(match state.phase.plan().and_then(|p| p.cease) {
             Some(_) => vec![Effect::CeaseWithdrawn],
@@ -803,11 +851,19 @@ fn refusal(
     on: NaiveDate,
 ) -> Result<Decision> {
     if panel_on > on {
-        return Err(Error::DatesOutOfOrder { earlier_label: "the panel", earlier: panel_on, later_label: "the decision notice", later: on });
+        return Err(Error::DatesOutOfOrder {
+            earlier_label: "the panel",
+            earlier: panel_on,
+            later_label: "the decision notice",
+            later: on,
+        });
     }
     let warnings = Vec::new();
     let availability = offer(outcome, policy);
-    let mut effects = vec![Effect::AssessmentRefused(outcome), Effect::OpenDispute(decision)];
+    let mut effects = vec![
+        Effect::AssessmentRefused(outcome),
+        Effect::OpenDispute(decision),
+    ];
     if availability != NsmAvailability::NotAvailable {
         effects.push(Effect::OfferMeeting(outcome, panel_on, availability));
     }
@@ -826,7 +882,10 @@ fn draft_names_no_school(names_school: Option<&str>) -> Result<()> {
 
 fn require_school(school: &str, rule: RuleId) -> Result<()> {
     if school.trim().is_empty() {
-        return Err(broken(rule, "the plan names the school or placement (section I)"));
+        return Err(broken(
+            rule,
+            "the plan names the school or placement (section I)",
+        ));
     }
     Ok(())
 }
@@ -835,7 +894,9 @@ fn require_school(school: &str, rule: RuleId) -> Result<()> {
 /// 15-day window has closed, or on the family's written confirmation.
 fn window_closed(draft: &Draft, on: NaiveDate, rule: RuleId, cal: Calendars<'_>) -> Result<()> {
     let window = match rule {
-        RuleId::TAmendReps15d => deadlines::amendment_representations_window(draft.served_on, cal.holidays)?,
+        RuleId::TAmendReps15d => {
+            deadlines::amendment_representations_window(draft.served_on, cal.holidays)?
+        }
         _ => deadlines::draft_representations_window(draft.served_on, cal.holidays)?,
     };
     let confirmed = draft.no_further_representations_on.is_some();
@@ -848,15 +909,20 @@ fn window_closed(draft: &Draft, on: NaiveDate, rule: RuleId, cal: Calendars<'_>)
     }
 }
 
-
 fn plan_of<'s>(state: &'s CaseState, rule: RuleId, kind: &EventKind) -> Result<&'s Plan> {
-    state.phase.plan().ok_or_else(|| wrong_phase(rule, kind, state))
+    state
+        .phase
+        .plan()
+        .ok_or_else(|| wrong_phase(rule, kind, state))
 }
 
 /// The draft or amendment notice whose representations are open.
 pub(crate) fn open_draft(state: &CaseState) -> Option<&Draft> {
     match &state.phase {
-        Phase::Assessment(Assessment { step: AssessmentStep::DraftIssued { draft, .. }, .. }) => Some(draft),
+        Phase::Assessment(Assessment {
+            step: AssessmentStep::DraftIssued { draft, .. },
+            ..
+        }) => Some(draft),
         Phase::Plan(p) => p
             .amendment
             .as_ref()
@@ -895,25 +961,45 @@ fn check_cease_ground(child: &Child, ground: CeaseGround, on: NaiveDate) -> Resu
     }
 }
 
-fn record_exception(state: &CaseState, claim: &ExceptionClaim, judging: Judging<'_>) -> Result<Decision> {
+fn record_exception(
+    state: &CaseState,
+    claim: &ExceptionClaim,
+    judging: Judging<'_>,
+) -> Result<Decision> {
     let id = claim.exception();
-    let not_here = |reason: &str| Error::ExceptionNotApplicable { exception: id, reason: reason.to_owned() };
+    let not_here = |reason: &str| Error::ExceptionNotApplicable {
+        exception: id,
+        reason: reason.to_owned(),
+    };
     if id == ExceptionId::Exc8_2 {
-        return Err(not_here("EXC-8-2 is recorded on the advice request it excuses"));
+        return Err(not_here(
+            "EXC-8-2 is recorded on the advice request it excuses",
+        ));
     }
     let reassessing = matches!(id, ExceptionId::Exc27_3)
         || (id == ExceptionId::ExcCovid && state.phase.plan().is_some());
     if reassessing {
-        let Some(Reassessment { agreed_on: Some(agreed), .. }) = state.phase.plan().and_then(|p| p.reassessment.as_ref()) else {
-            return Err(not_here("EXC-27-3 excuses the plan after a re-assessment the council agreed"));
+        let Some(Reassessment {
+            agreed_on: Some(agreed),
+            ..
+        }) = state.phase.plan().and_then(|p| p.reassessment.as_ref())
+        else {
+            return Err(not_here(
+                "EXC-27-3 excuses the plan after a re-assessment the council agreed",
+            ));
         };
         if let Some(cal) = judging.live() {
             claim.check_against(&deadlines::reassessment_plan_due(*agreed, cal.holidays)?)?;
         }
-        return with(vec![Effect::ReassessmentException(claim.clone())], inform_family(id));
+        return with(
+            vec![Effect::ReassessmentException(claim.clone())],
+            inform_family(id),
+        );
     }
     let Some(assessment) = state.phase.assessment() else {
-        return Err(not_here("no deadline this exception excuses is running at this stage"));
+        return Err(not_here(
+            "no deadline this exception excuses is running at this stage",
+        ));
     };
     if let Some(cal) = judging.live() {
         let a = assessment.anchor;
@@ -925,29 +1011,48 @@ fn record_exception(state: &CaseState, claim: &ExceptionClaim, judging: Judging<
         claim.check_against(&deadline)?;
     }
     // Grounds (a)/(b) cover only the setting's own advice (EXC-10-4(a)).
-    if let ExceptionGround::SchoolClosure { advice_requested_on, .. }
-    | ExceptionGround::EarlyYearsClosure { advice_requested_on, .. } = *claim.ground()
+    if let ExceptionGround::SchoolClosure {
+        advice_requested_on,
+        ..
+    }
+    | ExceptionGround::EarlyYearsClosure {
+        advice_requested_on,
+        ..
+    } = *claim.ground()
     {
         if let Some(advice) = assessment.advice() {
-            let asked = advice
-                .requests()
-                .iter()
-                .any(|r| *r.advice_type() == AdviceType::Educational && r.issued_on() == advice_requested_on);
+            let asked = advice.requests().iter().any(|r| {
+                *r.advice_type() == AdviceType::Educational && r.issued_on() == advice_requested_on
+            });
             if !asked {
                 return Err(not_here(&format!("the closure ground covers only the setting's own educational advice, and none was requested on {advice_requested_on}")));
             }
         }
     }
-    with(vec![Effect::AssessmentException(claim.clone())], inform_family(id))
+    with(
+        vec![Effect::AssessmentException(claim.clone())],
+        inform_family(id),
+    )
 }
 
 fn inform_family(id: ExceptionId) -> Vec<Warning> {
-    vec![Warning::new(id.rule(), "tell the parent or young person that an exception applies and why (CoP 9.43)")]
+    vec![Warning::new(
+        id.rule(),
+        "tell the parent or young person that an exception applies and why (CoP 9.43)",
+    )]
 }
 
-fn nsm_event(state: &CaseState, kind: &EventKind, meeting: MeetingId, on: NaiveDate) -> Result<Decision> {
+fn nsm_event(
+    state: &CaseState,
+    kind: &EventKind,
+    meeting: MeetingId,
+    on: NaiveDate,
+) -> Result<Decision> {
     let Some(track) = state.meetings.get(meeting.index()) else {
-        return Err(broken(RuleId::NsmWhen, format!("no Next Steps Meeting {meeting} was offered in this case")));
+        return Err(broken(
+            RuleId::NsmWhen,
+            format!("no Next Steps Meeting {meeting} was offered in this case"),
+        ));
     };
     let mut next = *track;
     let mut warnings = Vec::new();
@@ -957,41 +1062,80 @@ fn nsm_event(state: &CaseState, kind: &EventKind, meeting: MeetingId, on: NaiveD
         }
         EventKind::NsmDeclined { .. } if track.response == FamilyResponse::Awaiting => {
             next.response = FamilyResponse::Declined(on);
-            warnings.push(Warning::new(RuleId::NsmOptional, "the family declined; no statutory clock changes"));
+            warnings.push(Warning::new(
+                RuleId::NsmOptional,
+                "the family declined; no statutory clock changes",
+            ));
         }
-        EventKind::NsmHeld { .. } if matches!(track.response, FamilyResponse::Accepted(_)) && track.held_on.is_none() => {
+        EventKind::NsmHeld { .. }
+            if matches!(track.response, FamilyResponse::Accepted(_)) && track.held_on.is_none() =>
+        {
             next.held_on = Some(on);
             let latest = crate::nsm::latest_meeting_date(track.panel_on)?;
             if on > latest {
-                warnings.push(Warning::new(RuleId::NsmWithin2w, format!("held after {latest}, 2 weeks from the panel")));
+                warnings.push(Warning::new(
+                    RuleId::NsmWithin2w,
+                    format!("held after {latest}, 2 weeks from the panel"),
+                ));
             }
         }
-        _ => return Err(broken(RuleId::NsmOptional, "the family answers the offer once, and the meeting follows an acceptance")),
+        _ => {
+            return Err(broken(
+                RuleId::NsmOptional,
+                "the family answers the offer once, and the meeting follows an acceptance",
+            ))
+        }
     }
     with(vec![Effect::UpdateMeeting(next)], warnings)
 }
 
-fn asc_event(state: &CaseState, kind: &EventKind, id: ContractId, on: NaiveDate, judging: Judging<'_>) -> Result<Decision> {
+fn asc_event(
+    state: &CaseState,
+    kind: &EventKind,
+    id: ContractId,
+    on: NaiveDate,
+    judging: Judging<'_>,
+) -> Result<Decision> {
     let Some(track) = state.contracts.get(id.index()) else {
-        return Err(broken(RuleId::AscScope, format!("there is no {id} in this case")));
+        return Err(broken(
+            RuleId::AscScope,
+            format!("there is no {id} in this case"),
+        ));
     };
     let mut contract = track.contract.clone();
     let mut effects = Vec::new();
     let mut warnings = Vec::new();
     match kind {
-        EventKind::AscSetupMeetingHeld { meeting, .. } => contract.record_setup_meeting(meeting.clone())?,
+        EventKind::AscSetupMeetingHeld { meeting, .. } => {
+            contract.record_setup_meeting(meeting.clone())?
+        }
         EventKind::AscDecided { decision, .. } => contract.record_decision(decision.clone())?,
         EventKind::AscReviewed { review, .. } => contract.record_review(review.clone())?,
         EventKind::AscExtended { decision, .. } => contract.record_extension(decision.clone())?,
-        EventKind::AscEnded { support_still_needed, .. } => {
+        EventKind::AscEnded {
+            support_still_needed,
+            ..
+        } => {
             contract.end(on, *support_still_needed)?;
             if *support_still_needed == crate::asc::SupportStillNeeded::Yes {
-                warnings.push(Warning::new(RuleId::AscTwoTerms, "support is still needed after the contract: consider an EHC needs assessment"));
+                warnings.push(Warning::new(
+                    RuleId::AscTwoTerms,
+                    "support is still needed after the contract: consider an EHC needs assessment",
+                ));
             }
         }
-        EventKind::AscTermFunded { term, dates, amount, moderation, .. } => {
+        EventKind::AscTermFunded {
+            term,
+            dates,
+            amount,
+            moderation,
+            ..
+        } => {
             if state.phase.plan().is_some() {
-                return Err(broken(RuleId::AscScope, "the child now has an EHC plan: fund through the plan"));
+                return Err(broken(
+                    RuleId::AscScope,
+                    "the child now has an EHC plan: fund through the plan",
+                ));
             }
             // The per-child caps across every contract (ASC-TWO-TERMS, ASC-TERM-CAP, ASC-YEAR-CAP).
             crate::asc::check_child_term(&state.asc_awards, *term, *amount)?;
@@ -1004,7 +1148,13 @@ fn asc_event(state: &CaseState, kind: &EventKind, id: ContractId, on: NaiveDate,
                     contract.fund_term(terms, *term, *amount, on, *moderation, &others)?;
                 }
                 None => contract.record_term(
-                    TermFunding { term: *term, dates: *dates, amount: *amount, agreed_on: on, moderation: *moderation },
+                    TermFunding {
+                        term: *term,
+                        dates: *dates,
+                        amount: *amount,
+                        agreed_on: on,
+                        moderation: *moderation,
+                    },
                     &others,
                 )?,
             }
@@ -1019,10 +1169,18 @@ fn asc_event(state: &CaseState, kind: &EventKind, id: ContractId, on: NaiveDate,
 /// The child's awards on every contract but `own`: the asc module adds the
 /// contract's own terms itself. At most two terms are ever funded per child
 /// (ASC-TWO-TERMS), so this is constant work.
-fn other_contracts_awards(all: &AwardsToDate, own: &AdditionalSupportContract) -> Result<AwardsToDate> {
+fn other_contracts_awards(
+    all: &AwardsToDate,
+    own: &AdditionalSupportContract,
+) -> Result<AwardsToDate> {
     let mut others = AwardsToDate::none();
     for (term, amount) in all.terms() {
-        let own_amount = Pounds::checked_total(own.funded_terms().iter().filter(|f| f.term == term).map(|f| f.amount))?;
+        let own_amount = Pounds::checked_total(
+            own.funded_terms()
+                .iter()
+                .filter(|f| f.term == term)
+                .map(|f| f.amount),
+        )?;
         let rest = amount.saturating_sub(own_amount);
         if !rest.is_zero() {
             others.add_term(term, rest)?;
@@ -1031,26 +1189,49 @@ fn other_contracts_awards(all: &AwardsToDate, own: &AdditionalSupportContract) -
     Ok(others)
 }
 
-fn dispute_event(state: &CaseState, kind: &EventKind, id: DisputeId, on: NaiveDate, judging: Judging<'_>) -> Result<Decision> {
+fn dispute_event(
+    state: &CaseState,
+    kind: &EventKind,
+    id: DisputeId,
+    on: NaiveDate,
+    judging: Judging<'_>,
+) -> Result<Decision> {
     let Some(d) = state.disputes.get(id.index()) else {
-        return Err(broken(RuleId::AppealTracks, format!("there is no {id} in this case")));
+        return Err(broken(
+            RuleId::AppealTracks,
+            format!("there is no {id} in this case"),
+        ));
     };
     let mut next = *d;
     match kind {
         EventKind::MediationAdviserContacted { choice, .. } => {
             if d.adviser_contacted.is_some() {
-                return Err(broken(RuleId::TMedContact2m, "the adviser has already been contacted"));
+                return Err(broken(
+                    RuleId::TMedContact2m,
+                    "the adviser has already been contacted",
+                ));
             }
             next.adviser_contacted = Some((on, *choice));
         }
         EventKind::MediationHeld { .. } => match d.adviser_contacted {
-            Some((_, MediationChoice::WantsMediation)) if d.mediation_held_on.is_none() => next.mediation_held_on = Some(on),
-            _ => return Err(broken(RuleId::TMedHeld30d, "mediation is held once, after the family asked for it")),
+            Some((_, MediationChoice::WantsMediation)) if d.mediation_held_on.is_none() => {
+                next.mediation_held_on = Some(on)
+            }
+            _ => {
+                return Err(broken(
+                    RuleId::TMedHeld30d,
+                    "mediation is held once, after the family asked for it",
+                ))
+            }
         },
         EventKind::MediationCertificateIssued { .. } => {
-            let ready = matches!(d.adviser_contacted, Some((_, MediationChoice::Declined))) || d.mediation_held_on.is_some();
+            let ready = matches!(d.adviser_contacted, Some((_, MediationChoice::Declined)))
+                || d.mediation_held_on.is_some();
             if !ready || d.certificate_on.is_some() {
-                return Err(broken(RuleId::TMedCert3wd, "a certificate follows the family declining mediation, or mediation, once"));
+                return Err(broken(
+                    RuleId::TMedCert3wd,
+                    "a certificate follows the family declining mediation, or mediation, once",
+                ));
             }
             next.certificate_on = Some(on);
         }
@@ -1061,21 +1242,33 @@ fn dispute_event(state: &CaseState, kind: &EventKind, id: DisputeId, on: NaiveDa
             // APPEAL-CERT: only a placement-only appeal (section I) needs no certificate.
             let placement_only = *grounds == AppealGrounds::PlacementOnly;
             if placement_only && d.decision != AppealableDecision::PlanContents {
-                return Err(broken(RuleId::AppealCert, format!("a placement-only appeal is about section I of a plan, not {}", d.decision)));
+                return Err(broken(
+                    RuleId::AppealCert,
+                    format!(
+                        "a placement-only appeal is about section I of a plan, not {}",
+                        d.decision
+                    ),
+                ));
             }
             if !placement_only && d.certificate_on.is_none() {
                 return Err(broken(RuleId::AppealCert, "an appeal about needs or provision needs a mediation certificate first (CFA s55)"));
             }
             if let Some(cal) = judging.live() {
                 if d.appeal_period_over(on, cal.holidays)? {
-                    return Err(broken(RuleId::TAppeal2m1m, "the time to appeal has passed; only the tribunal can extend it"));
+                    return Err(broken(
+                        RuleId::TAppeal2m1m,
+                        "the time to appeal has passed; only the tribunal can extend it",
+                    ));
                 }
             }
             next.appeal = Some((on, *grounds));
         }
         EventKind::AppealDecided { outcome, .. } => {
             if d.appeal.is_none() || d.outcome.is_some() {
-                return Err(broken(RuleId::AppealRights, "only a lodged, undecided appeal can be decided"));
+                return Err(broken(
+                    RuleId::AppealRights,
+                    "only a lodged, undecided appeal can be decided",
+                ));
             }
             next.outcome = Some((on, *outcome));
             let mut effects = vec![Effect::UpdateDispute(next)];
@@ -1084,32 +1277,50 @@ fn dispute_event(state: &CaseState, kind: &EventKind, id: DisputeId, on: NaiveDa
         }
         EventKind::MediationAgreementReached { .. } => {
             if d.mediation_held_on.is_none() || d.agreement_on.is_some() {
-                return Err(broken(RuleId::TMedAgreement, "an agreement follows mediation, once"));
+                return Err(broken(
+                    RuleId::TMedAgreement,
+                    "an agreement follows mediation, once",
+                ));
             }
             next.agreement_on = Some(on);
         }
         EventKind::HealthMediationRequested { .. } => {
             if d.health.is_some() {
-                return Err(broken(RuleId::TMedHealth3wd, "health mediation has already been asked for"));
+                return Err(broken(
+                    RuleId::TMedHealth3wd,
+                    "health mediation has already been asked for",
+                ));
             }
             next.health = Some((on, None));
         }
-        EventKind::HealthCommissionerNotified { .. } => match d.health {
-            Some((asked, None)) => next.health = Some((asked, Some(on))),
-            _ => return Err(broken(RuleId::TMedHealth3wd, "the commissioner is told once, after the family asked for health mediation")),
-        },
+        EventKind::HealthCommissionerNotified { .. } => {
+            match d.health {
+                Some((asked, None)) => next.health = Some((asked, Some(on))),
+                _ => return Err(broken(
+                    RuleId::TMedHealth3wd,
+                    "the commissioner is told once, after the family asked for health mediation",
+                )),
+            }
+        }
         EventKind::TribunalRecommendation { .. } => {
             if d.appeal.is_none() || d.recommendation.is_some() {
-                return Err(broken(RuleId::TOrderRecommend5w, "a recommendation comes from the tribunal hearing a lodged appeal, once"));
+                return Err(broken(
+                    RuleId::TOrderRecommend5w,
+                    "a recommendation comes from the tribunal hearing a lodged appeal, once",
+                ));
             }
             next.recommendation = Some((on, None));
         }
         EventKind::RecommendationAnswered { .. } => match d.recommendation {
             Some((made, None)) => next.recommendation = Some((made, Some(on))),
-            _ => return Err(broken(RuleId::TOrderRecommend5w, "there is no recommendation waiting for an answer")),
+            _ => {
+                return Err(broken(
+                    RuleId::TOrderRecommend5w,
+                    "there is no recommendation waiting for an answer",
+                ))
+            }
         },
         _ => return Err(broken(RuleId::AppealTracks, "not a dispute event")),
     }
     just(Effect::UpdateDispute(next))
 }
-

@@ -13,10 +13,12 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
-use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 use super::ids::AdviceId;
+use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 use crate::advice::AdviceType;
-use crate::asc::{AscDecision, AscRequest, Moderation, SetupMeeting, SupportStillNeeded, TermReview};
+use crate::asc::{
+    AscDecision, AscRequest, Moderation, SetupMeeting, SupportStillNeeded, TermReview,
+};
 use crate::calendar::{DateRange, TermId};
 use crate::deadlines::PhaseTransfer;
 use crate::error::{Error, Result};
@@ -320,7 +322,6 @@ pub enum AppealGrounds {
     /// Anything else, including an appeal that is partly about needs (B) or provision (F).
     NeedsOrProvision,
 }
-
 
 /// One thing that happened, with its date and who did it.
 ///

@@ -39,7 +39,10 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::DecidedToAssess(advice) => {
             if let Phase::Assessment(a) = &mut state.phase {
-                a.step = AssessmentStep::Assessing { decided_on: on, advice };
+                a.step = AssessmentStep::Assessing {
+                    decided_on: on,
+                    advice,
+                };
             }
             sen2::decided_to_assess(state, on);
         }
@@ -75,9 +78,13 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 let step = core::mem::replace(&mut a.step, AssessmentStep::Requested);
                 a.step = match step {
                     AssessmentStep::Assessing { decided_on, advice }
-                    | AssessmentStep::DraftIssued { decided_on, advice, .. } => {
-                        AssessmentStep::DraftIssued { decided_on, advice, draft: Draft::served(on) }
-                    }
+                    | AssessmentStep::DraftIssued {
+                        decided_on, advice, ..
+                    } => AssessmentStep::DraftIssued {
+                        decided_on,
+                        advice,
+                        draft: Draft::served(on),
+                    },
                     other => other,
                 };
             }
@@ -100,24 +107,38 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         Effect::Consulted(school) => {
             if let Some(d) = open_draft_mut(state) {
                 if let Some(id) = ConsultationId::next(d.consultations.len()) {
-                    d.consultations.push(Consultation { id, school, sent_on: on, replied_on: None });
+                    d.consultations.push(Consultation {
+                        id,
+                        school,
+                        sent_on: on,
+                        replied_on: None,
+                    });
                 }
             }
         }
         Effect::ConsultationReplied(id) => {
-            if let Some(c) = open_draft_mut(state).and_then(|d| d.consultations.get_mut(id.index())) {
+            if let Some(c) = open_draft_mut(state).and_then(|d| d.consultations.get_mut(id.index()))
+            {
                 c.replied_on = Some(on);
             }
         }
         Effect::PlanMade(school) => {
             // SEN2-REQUEST: a plan made on a tribunal's order leaves the original outcome standing.
-            if state.phase.assessment().is_some_and(|a| a.clocks == super::state::Clocks::Statutory) {
+            if state
+                .phase
+                .assessment()
+                .is_some_and(|a| a.clocks == super::state::Clocks::Statutory)
+            {
                 sen2::plan_issued(state, on);
             }
             state.last_assessment_concluded = Some(on);
             state.phase = Phase::Plan(Plan::new(on, school));
         }
-        Effect::PlanLoaded { issued_on, last_reviewed_on, school } => {
+        Effect::PlanLoaded {
+            issued_on,
+            last_reviewed_on,
+            school,
+        } => {
             let mut plan = Plan::new(issued_on, school);
             plan.last_reviewed_on = last_reviewed_on;
             state.last_assessment_concluded = Some(issued_on);
@@ -136,7 +157,14 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::OfferMeeting(after, panel_on, availability) => {
             if let Some(id) = MeetingId::next(state.meetings.len()) {
-                state.meetings.push(NsmTrack { id, after, panel_on, availability, response: FamilyResponse::Awaiting, held_on: None });
+                state.meetings.push(NsmTrack {
+                    id,
+                    after,
+                    panel_on,
+                    availability,
+                    response: FamilyResponse::Awaiting,
+                    held_on: None,
+                });
             }
         }
         Effect::UpdateMeeting(track) => {
@@ -147,7 +175,10 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         Effect::ReturnedToSupport => state.phase = Phase::SenSupport { since: on },
         Effect::ContractOpened(contract) => {
             if let Some(id) = ContractId::next(state.contracts.len()) {
-                state.contracts.push(AscTrack { id, contract: *contract });
+                state.contracts.push(AscTrack {
+                    id,
+                    contract: *contract,
+                });
             }
         }
         Effect::ContractUpdated(id, contract) => {
@@ -197,7 +228,10 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::AmendmentStarted => {
             if let Some(p) = plan_mut(state) {
-                p.amendment = Some(Amendment { notice: Draft::served(on), ordered: None });
+                p.amendment = Some(Amendment {
+                    notice: Draft::served(on),
+                    ordered: None,
+                });
                 if p.review.is_some_and(|r| r.decided.is_some()) {
                     p.review = None;
                 }
@@ -219,12 +253,24 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::ReassessmentRequested => {
             if let Some(p) = plan_mut(state) {
-                p.reassessment = Some(Reassessment { ordered: None, requested_on: Some(on), agreed_on: None, draft: None, exceptions: Vec::new() });
+                p.reassessment = Some(Reassessment {
+                    ordered: None,
+                    requested_on: Some(on),
+                    agreed_on: None,
+                    draft: None,
+                    exceptions: Vec::new(),
+                });
             }
         }
         Effect::ReassessmentAgreed => {
             if let Some(p) = plan_mut(state) {
-                let r = p.reassessment.get_or_insert(Reassessment { ordered: None, requested_on: None, agreed_on: None, draft: None, exceptions: Vec::new() });
+                let r = p.reassessment.get_or_insert(Reassessment {
+                    ordered: None,
+                    requested_on: None,
+                    agreed_on: None,
+                    draft: None,
+                    exceptions: Vec::new(),
+                });
                 r.agreed_on = Some(on);
             }
         }
@@ -243,7 +289,11 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::CeaseProposed => {
             if let Some(p) = plan_mut(state) {
-                p.cease = Some(CeaseProposal { proposed_on: on, consulted_on: None, decided: None });
+                p.cease = Some(CeaseProposal {
+                    proposed_on: on,
+                    consulted_on: None,
+                    decided: None,
+                });
             }
         }
         Effect::CeaseConsulted => {
@@ -261,7 +311,12 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 p.cease = None;
             }
         }
-        Effect::PlanTransferredIn { from_council, plan_made_on, last_reviewed_on, school } => {
+        Effect::PlanTransferredIn {
+            from_council,
+            plan_made_on,
+            last_reviewed_on,
+            school,
+        } => {
             // TRANSFER-DEEMED: treated as made by this council on the date the old one made it.
             let mut plan = Plan::new(plan_made_on, school);
             plan.last_reviewed_on = last_reviewed_on;
@@ -289,12 +344,21 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::OrderedReassessment(route) => {
             if let Some(p) = plan_mut(state) {
-                p.reassessment = Some(Reassessment { ordered: Some((route, on)), requested_on: None, agreed_on: None, draft: None, exceptions: Vec::new() });
+                p.reassessment = Some(Reassessment {
+                    ordered: Some((route, on)),
+                    requested_on: None,
+                    agreed_on: None,
+                    draft: None,
+                    exceptions: Vec::new(),
+                });
             }
         }
         Effect::OrderedAmendment(route, placement_only) => {
             if let Some(p) = plan_mut(state) {
-                p.amendment = Some(Amendment { notice: Draft::served(on), ordered: Some((route, placement_only)) });
+                p.amendment = Some(Amendment {
+                    notice: Draft::served(on),
+                    ordered: Some((route, placement_only)),
+                });
             }
         }
         Effect::Ceased(ground) => {
@@ -320,7 +384,8 @@ fn review_mut(state: &mut CaseState, change: impl FnOnce(&mut Review)) {
 fn advice_mut(state: &mut CaseState) -> Option<&mut AssessmentAdvice> {
     match &mut state.phase {
         Phase::Assessment(a) => match &mut a.step {
-            AssessmentStep::Assessing { advice, .. } | AssessmentStep::DraftIssued { advice, .. } => Some(advice),
+            AssessmentStep::Assessing { advice, .. }
+            | AssessmentStep::DraftIssued { advice, .. } => Some(advice),
             AssessmentStep::Requested => None,
         },
         _ => None,

@@ -79,6 +79,6 @@ pub use record::{CaseRecord, SCHEMA_VERSION};
 pub use sen2::{Sen2Record, Sen2Timeliness};
 pub use state::{
     Amendment, AscTrack, Assessment, AssessmentStep, CaseState, CeaseProposal, Clocks,
-    Consultation, Dispute, Draft, NsmTrack, OrderRoute, Phase, Plan, PlannedTransfer,
-    Reassessment, RequestRoute, Review, SupportTrack, TransferIn,
+    Consultation, Dispute, Draft, NsmTrack, OrderRoute, Phase, Plan, PlannedTransfer, Reassessment,
+    RequestRoute, Review, SupportTrack, TransferIn,
 };

@@ -9,9 +9,9 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
+use super::compliance::{amendment_due, assessment_clocks, reassessment_plan_due, review_due};
 use super::event::MediationChoice;
 use super::ids::{AdviceId, ConsultationId, DisputeId, MeetingId};
-use super::compliance::{amendment_due, assessment_clocks, reassessment_plan_due, review_due};
 use super::state::{AssessmentStep, CaseState, Draft, OrderRoute, Phase};
 use super::Child;
 use crate::calendar::{age_on, HolidayCalendar};
@@ -25,7 +25,10 @@ use crate::rule::RuleId;
 /// What an obligation is about; rendered to words only by `Display`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "subject", rename_all = "snake_case", deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "subject", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum Subject {
     /// Decide whether to assess and notify (T-DECIDE-6W).
@@ -132,10 +135,16 @@ impl fmt::Display for Subject {
             Subject::DecisionToAssess => "Decide whether to assess and notify".to_owned(),
             Subject::Advice { advice } => format!("Advice for {advice}"),
             Subject::DraftTarget => "Draft plan (target)".to_owned(),
-            Subject::DecisionNotToIssue => "Notify a decision not to issue, if that is the decision".to_owned(),
+            Subject::DecisionNotToIssue => {
+                "Notify a decision not to issue, if that is the decision".to_owned()
+            }
             Subject::FinalPlan => "Issue the final EHC plan".to_owned(),
-            Subject::DraftRepresentations => "Family's representations on the draft (window closes)".to_owned(),
-            Subject::SchoolReply { consultation } => format!("School's reply on the placement ({consultation})"),
+            Subject::DraftRepresentations => {
+                "Family's representations on the draft (window closes)".to_owned()
+            }
+            Subject::SchoolReply { consultation } => {
+                format!("School's reply on the placement ({consultation})")
+            }
             Subject::AnnualReview => "Annual review".to_owned(),
             Subject::UnderFiveReview => "Under-5 review".to_owned(),
             Subject::PhaseTransfer => "Plan amended for the phase transfer".to_owned(),
@@ -144,21 +153,39 @@ impl fmt::Display for Subject {
             Subject::ReviewReport => "Review report to the council and invitees".to_owned(),
             Subject::ReviewDecision => "Review decision notified".to_owned(),
             Subject::AmendmentNotice => "Amendment notice".to_owned(),
-            Subject::AmendmentRepresentations => "Family's representations on the amendments (window closes)".to_owned(),
+            Subject::AmendmentRepresentations => {
+                "Family's representations on the amendments (window closes)".to_owned()
+            }
             Subject::AmendedPlan => "Issue the amended plan (or notify not amending)".to_owned(),
             Subject::ReassessmentDecision => "Decide on the re-assessment request".to_owned(),
             Subject::ReassessedPlan => "Issue the plan after re-assessment".to_owned(),
             Subject::NextStepsMeeting { meeting } => format!("Next Steps Meeting held ({meeting})"),
-            Subject::MediationContact { dispute } => format!("Family contacts the mediation adviser ({dispute})"),
-            Subject::MediationCertificate { dispute } => format!("Mediation certificate ({dispute})"),
+            Subject::MediationContact { dispute } => {
+                format!("Family contacts the mediation adviser ({dispute})")
+            }
+            Subject::MediationCertificate { dispute } => {
+                format!("Mediation certificate ({dispute})")
+            }
             Subject::MediationHeld { dispute } => format!("Mediation held ({dispute})"),
-            Subject::CertificateAfterMediation { dispute } => format!("Certificate after mediation ({dispute})"),
-            Subject::Appeal { dispute } => format!("Family's appeal reaches the tribunal ({dispute})"),
+            Subject::CertificateAfterMediation { dispute } => {
+                format!("Certificate after mediation ({dispute})")
+            }
+            Subject::Appeal { dispute } => {
+                format!("Family's appeal reaches the tribunal ({dispute})")
+            }
             Subject::TransferNotification => "Tell the family the plan has transferred".to_owned(),
-            Subject::MediationAgreement { dispute } => format!("Actions agreed at mediation ({dispute})"),
-            Subject::HealthCommissionerTold { dispute } => format!("Tell the health commissioner the health issues ({dispute})"),
-            Subject::HealthMediationHeld { dispute } => format!("Health mediation held ({dispute})"),
-            Subject::RecommendationResponse { dispute } => format!("Respond to the tribunal's recommendation ({dispute})"),
+            Subject::MediationAgreement { dispute } => {
+                format!("Actions agreed at mediation ({dispute})")
+            }
+            Subject::HealthCommissionerTold { dispute } => {
+                format!("Tell the health commissioner the health issues ({dispute})")
+            }
+            Subject::HealthMediationHeld { dispute } => {
+                format!("Health mediation held ({dispute})")
+            }
+            Subject::RecommendationResponse { dispute } => {
+                format!("Respond to the tribunal's recommendation ({dispute})")
+            }
         };
         f.pad(&text)
     }
@@ -188,7 +215,13 @@ impl Obligation {
 
 impl fmt::Display for Obligation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{} by {} ({}): {:?}", self.subject, self.deadline.due(), self.rule(), self.status))
+        f.pad(&format!(
+            "{} by {} ({}): {:?}",
+            self.subject,
+            self.deadline.due(),
+            self.rule(),
+            self.status
+        ))
     }
 }
 
@@ -201,7 +234,10 @@ struct Collector<'a> {
 impl Collector<'_> {
     fn push(&mut self, subject: Subject, deadline: Result<Deadline>, act: Act) -> Result<()> {
         let deadline = deadline?;
-        let relevant = self.claims.iter().any(|c| c.exception().excuses(deadline.rule()));
+        let relevant = self
+            .claims
+            .iter()
+            .any(|c| c.exception().excuses(deadline.rule()));
         let compliance = if relevant {
             let claims: Vec<ExceptionClaim> = self
                 .claims
@@ -222,7 +258,12 @@ impl Collector<'_> {
         Ok(())
     }
 
-    fn window(&mut self, subject: Subject, draft: &Draft, deadline: Result<Deadline>) -> Result<()> {
+    fn window(
+        &mut self,
+        subject: Subject,
+        draft: &Draft,
+        deadline: Result<Deadline>,
+    ) -> Result<()> {
         let deadline = deadline?;
         if self.today <= deadline.due() && draft.no_further_representations_on.is_none() {
             self.push(subject, Ok(deadline), Act::NotDone)?;
@@ -242,7 +283,11 @@ pub(crate) fn obligations(
     today: NaiveDate,
     cal: &HolidayCalendar,
 ) -> Result<Vec<Obligation>> {
-    let mut c = Collector { today, out: Vec::with_capacity(8), claims: &[] };
+    let mut c = Collector {
+        today,
+        out: Vec::with_capacity(8),
+        claims: &[],
+    };
     match &state.phase {
         Phase::Assessment(a) => {
             c.claims = &a.exceptions;
@@ -262,12 +307,21 @@ pub(crate) fn obligations(
                         let Some(id) = AdviceId::next(i) else { break };
                         let deadline = request.compliance_deadline(cal)?;
                         let status = request.status(today, cal)?;
-                        c.out.push(Obligation { subject: Subject::Advice { advice: id }, days_left: deadline.days_left(today), deadline, status });
+                        c.out.push(Obligation {
+                            subject: Subject::Advice { advice: id },
+                            days_left: deadline.days_left(today),
+                            deadline,
+                            status,
+                        });
                     }
                     match clocks.draft {
                         // After an order to make a plan the draft is a legal limit (T-ORDER-PLAN).
                         Some(d) => c.push(Subject::DraftTarget, Ok(d), Act::NotDone)?,
-                        None => c.push(Subject::DraftTarget, deadlines::draft_target(anchor, cal), Act::NotDone)?,
+                        None => c.push(
+                            Subject::DraftTarget,
+                            deadlines::draft_target(anchor, cal),
+                            Act::NotDone,
+                        )?,
                     }
                     if let Some(d) = clocks.not_to_issue {
                         c.push(Subject::DecisionNotToIssue, Ok(d), Act::NotDone)?;
@@ -275,57 +329,134 @@ pub(crate) fn obligations(
                     c.push(Subject::FinalPlan, Ok(clocks.final_plan), Act::NotDone)?;
                 }
                 AssessmentStep::DraftIssued { draft, .. } => {
-                    c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
+                    c.window(
+                        Subject::DraftRepresentations,
+                        draft,
+                        deadlines::draft_representations_window(draft.served_on, cal),
+                    )?;
                     for k in &draft.consultations {
-                        c.push(Subject::SchoolReply { consultation: k.id }, deadlines::school_consultation_reply_due(k.sent_on, cal), done(k.replied_on))?;
+                        c.push(
+                            Subject::SchoolReply { consultation: k.id },
+                            deadlines::school_consultation_reply_due(k.sent_on, cal),
+                            done(k.replied_on),
+                        )?;
                     }
                     c.push(Subject::FinalPlan, Ok(clocks.final_plan), Act::NotDone)?;
                 }
             }
         }
         Phase::Plan(plan) => {
-            c.push(Subject::AnnualReview, review_due(plan, policy, cal), Act::NotDone)?;
-            if let Some(t) = plan.transfer_in.as_ref().filter(|t| t.notified_on.is_none()) {
-                c.push(Subject::TransferNotification, deadlines::transfer_notification_due(t.transferred_on, cal), Act::NotDone)?;
+            c.push(
+                Subject::AnnualReview,
+                review_due(plan, policy, cal),
+                Act::NotDone,
+            )?;
+            if let Some(t) = plan
+                .transfer_in
+                .as_ref()
+                .filter(|t| t.notified_on.is_none())
+            {
+                c.push(
+                    Subject::TransferNotification,
+                    deadlines::transfer_notification_due(t.transferred_on, cal),
+                    Act::NotDone,
+                )?;
             }
             if age_on(child.date_of_birth, today).is_ok_and(|age| age < 5) {
-                c.push(Subject::UnderFiveReview, deadlines::under_five_review_due(plan.review_anchor(), policy.under_five_interval, cal), Act::NotDone)?;
+                c.push(
+                    Subject::UnderFiveReview,
+                    deadlines::under_five_review_due(
+                        plan.review_anchor(),
+                        policy.under_five_interval,
+                        cal,
+                    ),
+                    Act::NotDone,
+                )?;
             }
             if let Some(t) = plan.phase_transfer {
-                c.push(Subject::PhaseTransfer, deadlines::phase_transfer_due(t.transfer_on, t.transfer, policy.phase_transfer, cal), done(t.amended_on))?;
+                c.push(
+                    Subject::PhaseTransfer,
+                    deadlines::phase_transfer_due(
+                        t.transfer_on,
+                        t.transfer,
+                        policy.phase_transfer,
+                        cal,
+                    ),
+                    done(t.amended_on),
+                )?;
             }
             if let Some(r) = plan.review {
                 match r.decided {
                     None => {
-                        c.push(Subject::ReviewInvitations, deadlines::review_invitations_due(r.meeting_on, cal), Act::Done(r.scheduled_on))?;
+                        c.push(
+                            Subject::ReviewInvitations,
+                            deadlines::review_invitations_due(r.meeting_on, cal),
+                            Act::Done(r.scheduled_on),
+                        )?;
                         if r.held_on.is_none() {
-                            c.push(Subject::ReviewAdvice, deadlines::review_advice_due(r.meeting_on, cal), done(r.advice_circulated_on))?;
+                            c.push(
+                                Subject::ReviewAdvice,
+                                deadlines::review_advice_due(r.meeting_on, cal),
+                                done(r.advice_circulated_on),
+                            )?;
                         } else {
-                            c.push(Subject::ReviewReport, deadlines::review_report_due(r.meeting_on, cal), done(r.report_sent_on))?;
-                            c.push(Subject::ReviewDecision, deadlines::review_decision_due(r.meeting_on, cal), Act::NotDone)?;
+                            c.push(
+                                Subject::ReviewReport,
+                                deadlines::review_report_due(r.meeting_on, cal),
+                                done(r.report_sent_on),
+                            )?;
+                            c.push(
+                                Subject::ReviewDecision,
+                                deadlines::review_decision_due(r.meeting_on, cal),
+                                Act::NotDone,
+                            )?;
                         }
                     }
-                    Some(_) => c.push(Subject::AmendmentNotice, deadlines::amendment_notice_due(r.meeting_on, cal), Act::NotDone)?,
+                    Some(_) => c.push(
+                        Subject::AmendmentNotice,
+                        deadlines::amendment_notice_due(r.meeting_on, cal),
+                        Act::NotDone,
+                    )?,
                 }
             }
             if let Some(a) = &plan.amendment {
                 if a.ordered.is_none() {
-                    c.window(Subject::AmendmentRepresentations, &a.notice, deadlines::amendment_representations_window(a.notice.served_on, cal))?;
+                    c.window(
+                        Subject::AmendmentRepresentations,
+                        &a.notice,
+                        deadlines::amendment_representations_window(a.notice.served_on, cal),
+                    )?;
                 }
                 c.push(Subject::AmendedPlan, amendment_due(a, cal), Act::NotDone)?;
             }
             if let Some(r) = &plan.reassessment {
                 c.claims = &r.exceptions;
                 if let Some(draft) = &r.draft {
-                    c.window(Subject::DraftRepresentations, draft, deadlines::draft_representations_window(draft.served_on, cal))?;
+                    c.window(
+                        Subject::DraftRepresentations,
+                        draft,
+                        deadlines::draft_representations_window(draft.served_on, cal),
+                    )?;
                 }
                 if let Some(due) = reassessment_plan_due(r, cal)? {
                     c.push(Subject::ReassessedPlan, Ok(due), Act::NotDone)?;
                 }
                 match (r.ordered, r.requested_on, r.agreed_on) {
-                    (Some((OrderRoute::TribunalOrder, o)), _, None) => c.push(Subject::ReassessmentDecision, deadlines::order_assess_decision_due(o, cal), Act::NotDone)?,
-                    (Some((_, o)), _, None) => c.push(Subject::ReassessmentDecision, deadlines::unopposed_assess_decision_due(o, cal), Act::NotDone)?,
-                    (None, Some(received), None) => c.push(Subject::ReassessmentDecision, deadlines::reassessment_decision_due(received, cal), Act::NotDone)?,
+                    (Some((OrderRoute::TribunalOrder, o)), _, None) => c.push(
+                        Subject::ReassessmentDecision,
+                        deadlines::order_assess_decision_due(o, cal),
+                        Act::NotDone,
+                    )?,
+                    (Some((_, o)), _, None) => c.push(
+                        Subject::ReassessmentDecision,
+                        deadlines::unopposed_assess_decision_due(o, cal),
+                        Act::NotDone,
+                    )?,
+                    (None, Some(received), None) => c.push(
+                        Subject::ReassessmentDecision,
+                        deadlines::reassessment_decision_due(received, cal),
+                        Act::NotDone,
+                    )?,
                     _ => {}
                 }
                 c.claims = &[];
@@ -342,7 +473,12 @@ pub(crate) fn obligations(
         }
         c.push(
             Subject::NextStepsMeeting { meeting: m.id },
-            Deadline::compute(RuleId::NsmWithin2w, m.panel_on, Convention::WithinDaysOf { days: 14 }, cal),
+            Deadline::compute(
+                RuleId::NsmWithin2w,
+                m.panel_on,
+                Convention::WithinDaysOf { days: 14 },
+                cal,
+            ),
             Act::NotDone,
         )?;
     }
@@ -355,18 +491,32 @@ pub(crate) fn obligations(
             // No event marks the agreed actions done: the clock shows until its day has passed.
             let actions = deadlines::mediation_agreement_actions_due(on, cal)?;
             if today <= actions.due() {
-                c.push(Subject::MediationAgreement { dispute }, Ok(actions), Act::NotDone)?;
+                c.push(
+                    Subject::MediationAgreement { dispute },
+                    Ok(actions),
+                    Act::NotDone,
+                )?;
             }
         }
         match d.health {
-            Some((asked, None)) => c.push(Subject::HealthCommissionerTold { dispute }, deadlines::health_commissioner_told_due(asked, cal), Act::NotDone)?,
-            Some((_, Some(told))) if d.mediation_held_on.is_none() => {
-                c.push(Subject::HealthMediationHeld { dispute }, deadlines::health_mediation_held_due(told, cal), Act::NotDone)?
-            }
+            Some((asked, None)) => c.push(
+                Subject::HealthCommissionerTold { dispute },
+                deadlines::health_commissioner_told_due(asked, cal),
+                Act::NotDone,
+            )?,
+            Some((_, Some(told))) if d.mediation_held_on.is_none() => c.push(
+                Subject::HealthMediationHeld { dispute },
+                deadlines::health_mediation_held_due(told, cal),
+                Act::NotDone,
+            )?,
             _ => {}
         }
         if let Some((made, None)) = d.recommendation {
-            c.push(Subject::RecommendationResponse { dispute }, deadlines::recommendation_response_due(made, cal), Act::NotDone)?;
+            c.push(
+                Subject::RecommendationResponse { dispute },
+                deadlines::recommendation_response_due(made, cal),
+                Act::NotDone,
+            )?;
         }
         if d.appeal.is_some() || d.outcome.is_some() {
             continue;
@@ -379,15 +529,31 @@ pub(crate) fn obligations(
             None => {
                 let contact = deadlines::mediation_contact_due(d.notice_sent_on, cal)?;
                 if today <= contact.due() {
-                    c.push(Subject::MediationContact { dispute }, Ok(contact), Act::NotDone)?;
+                    c.push(
+                        Subject::MediationContact { dispute },
+                        Ok(contact),
+                        Act::NotDone,
+                    )?;
                 }
             }
             Some((on, MediationChoice::Declined)) => {
-                c.push(Subject::MediationCertificate { dispute }, deadlines::mediation_certificate_due(on, cal), done(d.certificate_on))?;
+                c.push(
+                    Subject::MediationCertificate { dispute },
+                    deadlines::mediation_certificate_due(on, cal),
+                    done(d.certificate_on),
+                )?;
             }
             Some((on, MediationChoice::WantsMediation)) => match d.mediation_held_on {
-                None => c.push(Subject::MediationHeld { dispute }, deadlines::mediation_held_due(on, cal), Act::NotDone)?,
-                Some(held) => c.push(Subject::CertificateAfterMediation { dispute }, deadlines::mediation_certificate_other_due(held, cal), done(d.certificate_on))?,
+                None => c.push(
+                    Subject::MediationHeld { dispute },
+                    deadlines::mediation_held_due(on, cal),
+                    Act::NotDone,
+                )?,
+                Some(held) => c.push(
+                    Subject::CertificateAfterMediation { dispute },
+                    deadlines::mediation_certificate_other_due(held, cal),
+                    done(d.certificate_on),
+                )?,
             },
         }
         c.push(Subject::Appeal { dispute }, Ok(appeal), Act::NotDone)?;
@@ -426,9 +592,14 @@ pub(crate) fn next_events(
     cal: &HolidayCalendar,
 ) -> Result<Vec<NextEvent>> {
     let due = obligations(state, child, policy, today, cal)?;
-    let by = |subject: Subject| due.iter().find(|o| o.subject == subject).map(|o| o.deadline);
+    let by = |subject: Subject| {
+        due.iter()
+            .find(|o| o.subject == subject)
+            .map(|o| o.deadline)
+    };
     let mut out = Vec::new();
-    let mut add = |event: &'static str, deadline: Option<Deadline>| out.push(NextEvent { event, deadline });
+    let mut add =
+        |event: &'static str, deadline: Option<Deadline>| out.push(NextEvent { event, deadline });
     match &state.phase {
         Phase::TransferredOut { .. } => {
             add("assessment_requested", None);
@@ -438,7 +609,12 @@ pub(crate) fn next_events(
             add("assessment_requested", None);
             add("brought_to_attention", None);
             add("existing_plan_loaded", None);
-            if state.contracts.iter().all(|k| k.contract.ending().is_some()) && state.phase.plan().is_none() {
+            if state
+                .contracts
+                .iter()
+                .all(|k| k.contract.ending().is_some())
+                && state.phase.plan().is_none()
+            {
                 add("asc_requested", None);
             }
         }
@@ -457,7 +633,10 @@ pub(crate) fn next_events(
                 add("decided_not_to_issue", by(Subject::DecisionNotToIssue));
             }
             AssessmentStep::DraftIssued { .. } => {
-                add("representations_received", by(Subject::DraftRepresentations));
+                add(
+                    "representations_received",
+                    by(Subject::DraftRepresentations),
+                );
                 add("school_consulted", None);
                 add("final_plan_issued", by(Subject::FinalPlan));
                 add("draft_plan_issued", None);
@@ -467,7 +646,9 @@ pub(crate) fn next_events(
         Phase::Plan(p) => {
             match p.review {
                 None => add("review_meeting_scheduled", by(Subject::AnnualReview)),
-                Some(r) if r.decided.is_some() => add("amendment_notice_sent", by(Subject::AmendmentNotice)),
+                Some(r) if r.decided.is_some() => {
+                    add("amendment_notice_sent", by(Subject::AmendmentNotice))
+                }
                 Some(r) if r.held_on.is_none() => add("review_meeting_held", None),
                 Some(_) => add("review_decided", by(Subject::ReviewDecision)),
             }
@@ -484,7 +665,9 @@ pub(crate) fn next_events(
                     add("reassessment_agreed", by(Subject::ReassessmentDecision));
                     add("reassessment_refused", by(Subject::ReassessmentDecision));
                 }
-                Some(r) if r.draft.is_none() => add("draft_plan_issued", by(Subject::ReassessedPlan)),
+                Some(r) if r.draft.is_none() => {
+                    add("draft_plan_issued", by(Subject::ReassessedPlan))
+                }
                 Some(_) => add("reassessed_plan_issued", by(Subject::ReassessedPlan)),
             }
             match p.cease {
@@ -496,7 +679,10 @@ pub(crate) fn next_events(
         }
     }
     if let Phase::Plan(p) = &state.phase {
-        if p.transfer_in.as_ref().is_some_and(|t| t.notified_on.is_none()) {
+        if p.transfer_in
+            .as_ref()
+            .is_some_and(|t| t.notified_on.is_none())
+        {
             add("transfer_notified", by(Subject::TransferNotification));
         }
         add("transferred_out", None);
@@ -506,10 +692,18 @@ pub(crate) fn next_events(
     }
     for o in &due {
         match o.subject {
-            Subject::HealthCommissionerTold { .. } => add("health_commissioner_notified", Some(o.deadline)),
-            Subject::RecommendationResponse { .. } => add("recommendation_answered", Some(o.deadline)),
-            Subject::MediationContact { .. } => add("mediation_adviser_contacted", Some(o.deadline)),
-            Subject::MediationCertificate { .. } | Subject::CertificateAfterMediation { .. } => add("mediation_certificate_issued", Some(o.deadline)),
+            Subject::HealthCommissionerTold { .. } => {
+                add("health_commissioner_notified", Some(o.deadline))
+            }
+            Subject::RecommendationResponse { .. } => {
+                add("recommendation_answered", Some(o.deadline))
+            }
+            Subject::MediationContact { .. } => {
+                add("mediation_adviser_contacted", Some(o.deadline))
+            }
+            Subject::MediationCertificate { .. } | Subject::CertificateAfterMediation { .. } => {
+                add("mediation_certificate_issued", Some(o.deadline))
+            }
             Subject::MediationHeld { .. } => add("mediation_held", Some(o.deadline)),
             Subject::Appeal { .. } => add("appeal_lodged", Some(o.deadline)),
             Subject::NextStepsMeeting { .. } => add("nsm_held", Some(o.deadline)),

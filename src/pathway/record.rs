@@ -82,7 +82,8 @@ impl CaseRecord {
                 ),
             });
         }
-        let case = Case::replay(self.child, policy.clone(), self.history)?.with_compliance(self.compliance)?;
+        let case = Case::replay(self.child, policy.clone(), self.history)?
+            .with_compliance(self.compliance)?;
         if let Some(last) = case.last_event_on() {
             case.obligations(last, cal)?;
         }

@@ -109,7 +109,10 @@ pub(crate) fn plan_issued(state: &mut CaseState, on: NaiveDate) {
 }
 
 pub(crate) fn exception(state: &mut CaseState, claim: &ExceptionClaim) {
-    if matches!(claim.exception(), ExceptionId::Exc13_3 | ExceptionId::ExcCovid) {
+    if matches!(
+        claim.exception(),
+        ExceptionId::Exc13_3 | ExceptionId::ExcCovid
+    ) {
         if let Some(r) = last(state) {
             r.exceptions_apply = true;
         }
@@ -124,7 +127,12 @@ pub(crate) fn dispute_updated(state: &mut CaseState, dispute: &Dispute) {
     }
 }
 
-pub(crate) fn reviewed(state: &mut CaseState, meeting: Option<NaiveDate>, on: NaiveDate, outcome: ReviewOutcome) {
+pub(crate) fn reviewed(
+    state: &mut CaseState,
+    meeting: Option<NaiveDate>,
+    on: NaiveDate,
+    outcome: ReviewOutcome,
+) {
     if let Some(r) = last(state) {
         r.last_review_decision_on = Some(on);
         r.last_review_meeting_on = meeting;
@@ -180,7 +188,10 @@ impl Sen2Timeliness {
 
     /// Percentage within 20 weeks, plans with an exception removed from both counts.
     pub fn percent_excluding_exceptions(&self) -> Option<Decimal> {
-        percent(self.within_20_weeks_excluding_exceptions, self.issued_excluding_exceptions)
+        percent(
+            self.within_20_weeks_excluding_exceptions,
+            self.issued_excluding_exceptions,
+        )
     }
 }
 

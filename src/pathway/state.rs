@@ -204,7 +204,8 @@ impl Assessment {
     pub fn advice(&self) -> Option<&AssessmentAdvice> {
         match &self.step {
             AssessmentStep::Requested => None,
-            AssessmentStep::Assessing { advice, .. } | AssessmentStep::DraftIssued { advice, .. } => Some(advice),
+            AssessmentStep::Assessing { advice, .. }
+            | AssessmentStep::DraftIssued { advice, .. } => Some(advice),
         }
     }
 }
@@ -630,8 +631,10 @@ impl Dispute {
     }
     /// The certificate, for the appeal limit.
     pub fn certificate(&self) -> MediationCertificate {
-        self.certificate_on
-            .map_or(MediationCertificate::NotIssued, MediationCertificate::Issued)
+        self.certificate_on.map_or(
+            MediationCertificate::NotIssued,
+            MediationCertificate::Issued,
+        )
     }
     /// When an appeal was lodged, and on what grounds.
     pub fn appeal(&self) -> Option<(NaiveDate, AppealGrounds)> {
