@@ -630,6 +630,11 @@ fn planned_event(case: &Case, tag: &str, n: u8, on: NaiveDate) -> Option<EventKi
             grounds: AppealGrounds::NeedsOrProvision,
         },
         "transfer_notified" => EventKind::TransferNotified,
+        "review_conduct_recorded" => EventKind::ReviewConductRecorded {
+            duties: crate::pathway::reviews::ReviewDuty::ALL[..usize::from(n % 3) + 1].to_vec(),
+        },
+        "parents_informed" => EventKind::ParentsInformed,
+        "apdr_reviewed" if n % 3 == 0 => EventKind::ApdrReviewed,
         "transferred_out" if n % 29 == 0 => EventKind::TransferredOut {
             to_council: "Kingston".into(),
         },

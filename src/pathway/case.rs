@@ -430,6 +430,26 @@ impl Case {
         super::obligations::next_events(&self.state, &self.child, &self.policy, today, cal)
     }
 
+    /// SUP-TERMLY: the school terms since SEN Support started, up to `today`,
+    /// with no assess–plan–do–review cycle reviewed with the family — from
+    /// [`sen_support::terms_without_review`](crate::sen_support::terms_without_review)
+    /// over the caller's term calendar. Empty when SEN Support never started.
+    pub fn terms_without_apdr_review(
+        &self,
+        today: NaiveDate,
+        terms: &TermCalendar,
+    ) -> Vec<crate::calendar::TermId> {
+        match self.state.support.started_on {
+            Some(since) => crate::sen_support::terms_without_review(
+                &self.state.support.apdr_reviews,
+                since,
+                today,
+                terms,
+            ),
+            None => Vec::new(),
+        }
+    }
+
     /// The case's SEN2 records, one per request, kept up to date as events apply.
     pub fn sen2_records(&self) -> &[Sen2Record] {
         &self.state.sen2

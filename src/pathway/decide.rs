@@ -103,6 +103,7 @@ pub(crate) enum Effect {
     ReviewAdviceCirculated,
     ReviewHeld,
     ReviewReportSent,
+    ReviewConduct(u8),
     ReviewDecided(ReviewOutcome),
     AmendmentStarted,
     AmendedPlanIssued(String),
@@ -194,15 +195,20 @@ pub(crate) fn decide(
             }
             just(Effect::SupportStarted)
         }
-        EventKind::ParentsInformed => just(Effect::ParentsInformed),
-        EventKind::ApdrReviewed => just(Effect::ApdrReviewed),
+        EventKind::ParentsInformed => {
+            if state.support.parents_informed_on.is_some() {
+                return Err(broken(RuleId::SupInformParents, "the parents have already been told"));
+            }
+            just(Effect::ParentsInformed)
+        }
+        EventKind::ApdrReviewed => with(vec![Effect::ApdrReviewed], parents_not_told(state)),
 
         // --- Requests (REQ-WHO, REQ-ATTENTION, REQ-6M-PRIOR) ---
         EventKind::AssessmentRequested { agreement } => {
             request_allowed(state, kind)?;
             // REQ-WHO: the person must be under 25 on the day the request is received.
             crate::calendar::person_status_for_request(child.date_of_birth, on)?;
-            let mut warnings = Vec::new();
+            let mut warnings = parents_not_told(state);
             match &event.by {
                 Actor::Parent | Actor::YoungPerson => {}
                 Actor::School | Actor::PostSixteenInstitution | Actor::EarlyYearsProvider => {
@@ -475,12 +481,7 @@ pub(crate) fn decide(
                     if review.held_on.is_some() {
                         return Err(broken(RuleId::ReviewConduct, "the meeting has already been held"));
                     }
-                    // REVIEW-CONDUCT: the meeting consults the family and the school and considers progress.
-                    let notes = super::reviews::REVIEW_CONDUCT
-                        .iter()
-                        .map(|duty| Warning::new(RuleId::ReviewConduct, *duty))
-                        .collect();
-                    with(vec![Effect::ReviewHeld], notes)
+                    just(Effect::ReviewHeld)
                 }
                 _ => {
                     if review.held_on.is_none() || review.report_sent_on.is_some() {
@@ -490,12 +491,26 @@ pub(crate) fn decide(
                 }
             }
         }
+        EventKind::ReviewConductRecorded { duties } => {
+            let plan = plan_of(state, RuleId::ReviewConduct, kind)?;
+            if !plan.review.is_some_and(|r| r.decided.is_none() && r.held_on.is_some()) {
+                return Err(broken(RuleId::ReviewConduct, "record the review's conduct after its meeting and before the decision"));
+            }
+            if duties.is_empty() {
+                return Err(broken(RuleId::ReviewConduct, "name at least one duty the review carried out"));
+            }
+            just(Effect::ReviewConduct(duties.iter().fold(0, |bits, d| bits | d.bit())))
+        }
         EventKind::ReviewDecided { outcome } => {
             let plan = plan_of(state, RuleId::TReviewDecision4w, kind)?;
-            if plan.review.filter(|r| r.decided.is_none() && r.held_on.is_some()).is_none() {
+            let Some(review) = plan.review.filter(|r| r.decided.is_none() && r.held_on.is_some()) else {
                 return Err(broken(RuleId::TReviewDecision4w, "the decision follows the review meeting"));
-            }
-            let warnings = Vec::new();
+            };
+            // REVIEW-CONDUCT (reg 19): a review that did not do all three things is not a complete review.
+            let warnings: Vec<Warning> = review
+                .conduct_outstanding()
+                .map(|duty| Warning::new(RuleId::ReviewConduct, format!("not recorded before the decision: {duty}")))
+                .collect();
             let mut effects = vec![Effect::ReviewDecided(*outcome)];
             match outcome {
                 // REVIEW-DECISION-RIGHTS: maintaining unchanged is appealable (s51(2)(e)).
@@ -816,6 +831,18 @@ fn require_council(council: &str, rule: RuleId) -> Result<()> {
         return Err(broken(rule, "name the other council"));
     }
     Ok(())
+}
+
+/// SUP-INFORM-PARENTS (CFA s68): a school making special educational
+/// provision must tell the parents; a warning until it is recorded.
+fn parents_not_told(state: &CaseState) -> Vec<Warning> {
+    match (state.support.started_on, state.support.parents_informed_on) {
+        (Some(_), None) => vec![Warning::new(
+            RuleId::SupInformParents,
+            "the school is making special educational provision but has not recorded telling the parents (CFA s68)",
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// A new assessment can start only where no assessment or plan is running.

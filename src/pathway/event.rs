@@ -587,6 +587,13 @@ pub enum EventKind {
     ReviewAdviceCirculated,
     /// The review meeting was held (REVIEW-CONDUCT).
     ReviewMeetingHeld,
+    /// What the review did, as reg 19 requires (REVIEW-CONDUCT): the council
+    /// records each duty the meeting carried out. A decision without all three
+    /// brings a warning naming what is missing.
+    ReviewConductRecorded {
+        /// The duties carried out.
+        duties: Vec<super::reviews::ReviewDuty>,
+    },
     /// The review report was sent (T-REVIEW-REPORT-2W).
     ReviewReportSent,
     /// The council decided the outcome of the review and notified it
@@ -743,6 +750,7 @@ impl EventKind {
             EventKind::ReviewAdviceCirculated => "review advice circulated",
             EventKind::ReviewMeetingHeld => "review meeting held",
             EventKind::ReviewReportSent => "review report sent",
+            EventKind::ReviewConductRecorded { .. } => "review conduct recorded",
             EventKind::ReviewDecided { .. } => "review decided",
             EventKind::AmendmentNoticeSent => "amendment notice sent",
             EventKind::AmendedPlanIssued { .. } => "amended plan issued",

@@ -205,12 +205,14 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                     held_on: None,
                     report_sent_on: None,
                     decided: None,
+                    conduct: 0,
                 });
             }
         }
         Effect::ReviewAdviceCirculated => review_mut(state, |r| r.advice_circulated_on = Some(on)),
         Effect::ReviewHeld => review_mut(state, |r| r.held_on = Some(on)),
         Effect::ReviewReportSent => review_mut(state, |r| r.report_sent_on = Some(on)),
+        Effect::ReviewConduct(bits) => review_mut(state, |r| r.conduct |= bits),
         Effect::ReviewDecided(outcome) => {
             let meeting = plan_mut(state).and_then(|p| p.review.map(|r| r.meeting_on));
             sen2::reviewed(state, meeting, on, outcome);

@@ -76,6 +76,7 @@ pub use event::{
 pub use ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
 pub use obligations::{NextEvent, Obligation, Subject};
 pub use record::{CaseRecord, SCHEMA_VERSION};
+pub use reviews::ReviewDuty;
 pub use sen2::{Sen2Record, Sen2Timeliness};
 pub use state::{
     Amendment, AscTrack, Assessment, AssessmentStep, CaseState, CeaseProposal, Clocks,

@@ -606,6 +606,10 @@ pub(crate) fn next_events(
             add("plan_transferred_in", None);
         }
         Phase::SenSupport { .. } | Phase::Ceased { .. } => {
+            if state.support.started_on.is_some() && state.support.parents_informed_on.is_none() {
+                add("parents_informed", None);
+            }
+            add("apdr_reviewed", None);
             add("assessment_requested", None);
             add("brought_to_attention", None);
             add("existing_plan_loaded", None);
@@ -650,7 +654,12 @@ pub(crate) fn next_events(
                     add("amendment_notice_sent", by(Subject::AmendmentNotice))
                 }
                 Some(r) if r.held_on.is_none() => add("review_meeting_held", None),
-                Some(_) => add("review_decided", by(Subject::ReviewDecision)),
+                Some(r) => {
+                    if r.conduct_outstanding().next().is_some() {
+                        add("review_conduct_recorded", None);
+                    }
+                    add("review_decided", by(Subject::ReviewDecision));
+                }
             }
             match &p.amendment {
                 None => add("amendment_notice_sent", None),

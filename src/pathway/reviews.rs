@@ -48,6 +48,51 @@ pub const REVIEW_CONDUCT: [&str; 3] = [
     "consult the school or other institution attended",
 ];
 
+/// One of the three things every review must do (REVIEW-CONDUCT, reg 19).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ReviewDuty {
+    /// Consult the child and parent, or the young person, and take account of their views.
+    ConsultChildAndFamily,
+    /// Consider progress towards the outcomes and whether they remain appropriate.
+    ConsiderProgress,
+    /// Consult the school or other institution attended.
+    ConsultSchool,
+}
+
+impl ReviewDuty {
+    /// All three duties.
+    pub const ALL: [ReviewDuty; 3] = [
+        ReviewDuty::ConsultChildAndFamily,
+        ReviewDuty::ConsiderProgress,
+        ReviewDuty::ConsultSchool,
+    ];
+
+    /// The duty in the words of [`REVIEW_CONDUCT`].
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReviewDuty::ConsultChildAndFamily => REVIEW_CONDUCT[0],
+            ReviewDuty::ConsiderProgress => REVIEW_CONDUCT[1],
+            ReviewDuty::ConsultSchool => REVIEW_CONDUCT[2],
+        }
+    }
+
+    pub(crate) fn bit(self) -> u8 {
+        match self {
+            ReviewDuty::ConsultChildAndFamily => 1,
+            ReviewDuty::ConsiderProgress => 2,
+            ReviewDuty::ConsultSchool => 4,
+        }
+    }
+}
+
+impl core::fmt::Display for ReviewDuty {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(self.describe())
+    }
+}
+
 /// Reminders for a review meeting on `meeting_on`, from the child's year group
 /// (REVIEW-SPECIAL-YEARS as Salford practises it; REVIEW-PFA-Y9 by law) and
 /// age (T-REVIEW-UNDER5).

@@ -433,6 +433,8 @@ pub struct Review {
     pub(crate) report_sent_on: Option<NaiveDate>,
     /// Set when the decision was "amend" and the amendment notice is still to go.
     pub(crate) decided: Option<(NaiveDate, ReviewOutcome)>,
+    /// REVIEW-CONDUCT duties recorded, as bits of [`ReviewDuty`](super::reviews::ReviewDuty).
+    pub(crate) conduct: u8,
 }
 
 impl Review {
@@ -463,6 +465,12 @@ impl Review {
     /// The decision, while its amendment notice is still to be sent.
     pub fn decided(&self) -> Option<(NaiveDate, ReviewOutcome)> {
         self.decided
+    }
+    /// The REVIEW-CONDUCT duties not yet recorded.
+    pub fn conduct_outstanding(&self) -> impl Iterator<Item = super::reviews::ReviewDuty> + '_ {
+        super::reviews::ReviewDuty::ALL
+            .into_iter()
+            .filter(|d| self.conduct & d.bit() == 0)
     }
 }
 
