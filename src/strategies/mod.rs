@@ -724,3 +724,6 @@ fn build_case(
     }
     Some(case)
 }
+
+mod caseload;
+pub use caseload::{national_caseload, CaseloadMix, CaseloadRng};
