@@ -478,6 +478,12 @@ impl Case {
             .filter(move |e| e.is_late() && e.done_on >= from && e.done_on <= to)
     }
 
+    /// What the case holds in memory: hot state and history, from the types'
+    /// own sizes and capacities.
+    pub fn memory(&self) -> super::MemoryUse {
+        super::memory::memory(self)
+    }
+
     pub(crate) fn parts(&self) -> (&Child, &LocalPolicy, &[Event], &[ComplianceEntry]) {
         (&self.child, &self.policy, &self.history, &self.compliance)
     }

@@ -60,6 +60,7 @@ mod decide;
 mod event;
 mod evolve;
 pub mod ids;
+mod memory;
 mod obligations;
 mod record;
 pub mod reviews;
@@ -73,6 +74,7 @@ pub use event::{
     EventKind, FinalPlanChanges, MediationChoice, NoticeItem, ParentalAgreement, ReviewFinding,
     ReviewKind, ReviewOutcome,
 };
+pub use memory::MemoryUse;
 pub use ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
 pub use obligations::{NextEvent, Obligation, Subject};
 pub use record::{CaseRecord, SCHEMA_VERSION};
