@@ -985,7 +985,7 @@ impl CeaseProposed {
             }
             CeaseGround::AgeLimit => {
                 let limit = plan_age_limit(date_of_birth, Provision::Other).ok();
-                if limit.map_or(true, |l| on <= l) {
+                if limit.is_none_or(|l| on <= l) {
                     let e = broken(RuleId::Age25, format!("the plan may continue to the end of the academic year of the 25th birthday ({})", limit.map(|l| l.to_string()).unwrap_or_default()));
                     return Err((self, e));
                 }
