@@ -13,6 +13,14 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 ///
 /// The enum is `#[non_exhaustive]`: new failure modes arrive as new variants in
 /// minor releases, so match with a wildcard arm.
+///
+/// `Error` is `std::error::Error + Send + Sync + 'static`, `Clone` and `Eq`, so
+/// it crosses threads, boxes into `Box<dyn std::error::Error + Send + Sync>`,
+/// and can be compared in tests. Its [`Display`](core::fmt::Display) is the
+/// message for people; match on the variant for what a program should do.
+/// No variant wraps another error — each carries the facts in its own fields —
+/// so [`source`](std::error::Error::source) is always `None`; a variant that
+/// one day wraps another error will return it from `source`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

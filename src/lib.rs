@@ -31,6 +31,27 @@
 //! * [`sen_support`] — the graduated approach and notional funding: termly
 //!   reviews, costed provision maps.
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
+//! * [`prelude`] — the common types in one import: `use send_pathway::prelude::*;`.
+//!
+//! ### Where each rule lives
+//!
+//! [`RuleId`] is the index: [`RuleId::ALL`] lists every rule with its
+//! [`code`](RuleId::code), [`source`](RuleId::source) and
+//! [`summary`](RuleId::summary), and `"T-FINAL-20W".parse::<RuleId>()` finds
+//! one by its code. The code implementing a rule cites its ID in its
+//! documentation, so searching these docs for an ID finds it.
+//!
+//! | Rule IDs | Module |
+//! |---|---|
+//! | `DC-1` … `DC-10` (how periods in the law are counted) | [`calendar`], [`deadlines`] |
+//! | `T-*` (every statutory clock and local target) | [`deadlines`] |
+//! | `EXC-*` (exceptions to the time limits) | [`exceptions`] |
+//! | `ADV-*`, `T-ADVICE-6W`, `SOP-ADVICE-TRACK-6W`, `SOP-INSUFFICIENT-DECLINE` | [`advice`] |
+//! | `ASC-*` | [`asc`] |
+//! | `NSM-*` | [`nsm`] |
+//! | `SUP-*`, `FUND-*` | [`sen_support`] |
+//! | `REQ-*`, `NOTICE-*`, `DRAFT-*`, `FINAL-*`, `REVIEW-*`, `REASSESS-*`, `CEASE-*`, `AGE-25`, `APPEAL-*` | [`pathway`] |
+//! | what differs between councils | [`policy`] |
 //!
 //! ## Principles
 //!
@@ -46,20 +67,45 @@
 //!
 //! ## Features
 //!
-//! * `proptest` — [`strategies`](crate#features): proptest strategies for dates,
-//!   term calendars, events and valid cases, so services built on the crate can
-//!   property-test their own code.
-//! * `serde` (default) — `Serialize`/`Deserialize` for every public data type.
-//!   Records read back are re-validated: an inconsistent record is an error.
+//! | Feature | Default | What it adds |
+//! |---|---|---|
+//! | `serde` | yes | `Serialize`/`Deserialize` for every public data type. Records read back are re-validated and unknown fields are errors: an inconsistent record is an [`Error`], never a silently wrong case. |
+//! | `proptest` | no | `send_pathway::strategies`: proptest strategies for dates, term calendars, events and valid cases, so services built on the crate can property-test their own code. |
+//!
+//! With no features the crate depends only on `chrono`, `rust_decimal` and
+//! `thiserror`. The minimum supported Rust version is 1.85 (`rust-version` in
+//! `Cargo.toml`); it is built and tested on that version in CI.
 //!
 //! ## Usage
+//!
+//! ```toml
+//! [dependencies]
+//! send-pathway = "0.1"
+//! ```
+//!
+//! The crate re-exports [`chrono`] (and [`NaiveDate`] at the root) and
+//! [`rust_decimal`], so a program needs no matching versions of its own. Most
+//! programs start with the prelude:
+//!
+//! ```
+//! use send_pathway::prelude::*;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let received = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("not a date")?;
+//! let due: Deadline = send_pathway::deadlines::decision_to_assess_due(received, &cal)?;
+//! assert_eq!(due.rule(), RuleId::TDecide6w);
+//! assert_eq!(format!("{:<12}|", due.rule()), "T-DECIDE-6W |");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Examples
 //!
 //! The 20-week timetable of a request received on Monday 6 January 2025
 //! (DOMAIN Case 1):
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use send_pathway::{calendar::HolidayCalendar, deadlines, exceptions::{judge, Act, Compliance}};
+//! use send_pathway::prelude::*;
+//! use send_pathway::{deadlines, exceptions::judge};
 //!
 //! let cal = HolidayCalendar::england_and_wales();
 //! let received = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("bad date")?;
@@ -78,6 +124,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! Runnable programs live in the repository's `examples/` folder:
+//! `walkthrough` (a whole case, start here), `no_to_assess`,
+//! `closure_exception`, `advice_tracker`, `asc` and `nsm`. Run one with
+//! `cargo run --example walkthrough`.
+//!
 //! ## Legal readings
 //!
 //! Where the sources disagree or are unsure, the crate follows the
@@ -85,6 +136,7 @@
 //! D-16) and says so in the documentation of the function concerned; where a
 //! choice is the council's, it is a typed option in [`LocalPolicy`].
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 
@@ -98,15 +150,22 @@ pub mod money;
 pub mod nsm;
 pub mod pathway;
 pub mod policy;
+pub mod prelude;
 pub mod rule;
 pub mod sen_support;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod warning;
 
+pub use chrono;
+pub use chrono::NaiveDate;
+pub use rust_decimal;
+
+pub use calendar::{HolidayCalendar, TermCalendar};
 pub use deadlines::Deadline;
 pub use error::{Error, Result};
 pub use exceptions::{Act, Compliance, ExceptionId};
+pub use money::Pounds;
 pub use policy::LocalPolicy;
 pub use rule::RuleId;
 pub use warning::Warning;

@@ -49,6 +49,19 @@ macro_rules! rules {
             }
         }
 
+        /// A rule ID by its code, exactly as catalogued (`"T-FINAL-20W"`).
+        ///
+        /// ```
+        /// use send_pathway::RuleId;
+        /// let rule: RuleId = "T-FINAL-20W".parse()?;
+        /// assert_eq!(rule, RuleId::TFinal20w);
+        /// assert!("t-final-20w".parse::<RuleId>().is_err()); // codes are exact
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        ///
+        /// # Errors
+        ///
+        /// [`Error::UnknownRule`] when no rule has that code.
         impl FromStr for RuleId {
             type Err = Error;
             fn from_str(s: &str) -> Result<Self, Error> {
@@ -320,9 +333,20 @@ impl RuleId {
     }
 }
 
+/// Shows the code, `T-FINAL-20W`, honouring width and alignment
+/// (`format!("{:<22}", rule)`) so rule IDs line up in tables and reports.
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.pad(self.code())
+    }
+}
+
+impl TryFrom<&str> for RuleId {
+    type Error = Error;
+
+    /// The same as [`str::parse`]: a rule ID by its code.
+    fn try_from(code: &str) -> Result<Self, Error> {
+        code.parse()
     }
 }
 
@@ -355,6 +379,23 @@ mod tests {
         }
         assert_eq!(RuleId::TFinal20w.to_string(), "T-FINAL-20W");
         assert!("T-NOPE".parse::<RuleId>().is_err());
+    }
+
+    #[test]
+    fn display_honours_width_and_alignment() {
+        // T-FINAL-20W: rule codes line up in reports.
+        assert_eq!(format!("{:<13}|", RuleId::TFinal20w), "T-FINAL-20W  |");
+        assert_eq!(format!("{:>13}|", RuleId::TFinal20w), "  T-FINAL-20W|");
+        assert_eq!(format!("{:^13}|", RuleId::TFinal20w), " T-FINAL-20W |");
+        assert_eq!(format!("{:.5}", RuleId::TFinal20w), "T-FIN");
+        assert_eq!(RuleId::try_from("ASC-TERM-CAP"), Ok(RuleId::AscTermCap));
+    }
+
+    #[test]
+    fn order_is_catalogue_order() {
+        let mut sorted = RuleId::ALL.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, RuleId::ALL);
     }
 
     #[test]
