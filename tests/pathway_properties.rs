@@ -17,19 +17,27 @@ fn cal() -> HolidayCalendar {
 /// (Wed 11 June 2025) and Christmas Day 2025 no longer a holiday.
 fn caller_calendar() -> HolidayCalendar {
     let mut cal = HolidayCalendar::england_and_wales();
-    cal.add_holiday(BankHoliday::new(common::d(2025, 6, 11), "Borough Day")).unwrap();
+    cal.add_holiday(BankHoliday::new(common::d(2025, 6, 11), "Borough Day"))
+        .unwrap();
     assert!(cal.remove_holiday(common::d(2025, 12, 25)).is_some());
     assert_ne!(cal, HolidayCalendar::england_and_wales());
     cal
 }
 
 fn is_table_error(e: &Error) -> bool {
-    matches!(e, Error::OutsideHolidayTable { .. } | Error::BeyondHolidayTable { .. })
+    matches!(
+        e,
+        Error::OutsideHolidayTable { .. } | Error::BeyondHolidayTable { .. }
+    )
 }
 
 /// Apply one event and check the refusal contract: a refused event leaves the
 /// case identical and is handed back unchanged; an accepted one joins the history.
-fn apply_checked(case: &mut Case, event: Event, cal: &HolidayCalendar) -> Result<bool, TestCaseError> {
+fn apply_checked(
+    case: &mut Case,
+    event: Event,
+    cal: &HolidayCalendar,
+) -> Result<bool, TestCaseError> {
     let before = case.clone();
     match case.apply(event.clone(), cal) {
         Ok(_) => {
@@ -39,7 +47,11 @@ fn apply_checked(case: &mut Case, event: Event, cal: &HolidayCalendar) -> Result
         }
         Err(refused) => {
             prop_assert_eq!(&*case, &before, "a refused event leaves the case identical");
-            prop_assert_eq!(refused.event, event, "the refused event is handed back unchanged");
+            prop_assert_eq!(
+                refused.event,
+                event,
+                "the refused event is handed back unchanged"
+            );
             Ok(false)
         }
     }
@@ -49,11 +61,21 @@ fn apply_checked(case: &mut Case, event: Event, cal: &HolidayCalendar) -> Result
 /// the phase and its activities), plus the side tracks beside any phase.
 fn allowed(phase: &Phase, rule: RuleId) -> bool {
     use RuleId::*;
-    let side_track = matches!(rule, NsmWithin2w | TMedContact2m | TMedCert3wd | TMedHeld30d | TMedCertOther3wd | TAppeal2m1m);
+    let side_track = matches!(
+        rule,
+        NsmWithin2w | TMedContact2m | TMedCert3wd | TMedHeld30d | TMedCertOther3wd | TAppeal2m1m
+    );
     let own = match phase {
         Phase::Assessment(_) => matches!(
             rule,
-            TDecide6w | TAdvice6w | SopAdviceTrack6w | TDraft14w | TNotIssue16w | TDraftReps15d | TSchoolConsult15d | TFinal20w
+            TDecide6w
+                | TAdvice6w
+                | SopAdviceTrack6w
+                | TDraft14w
+                | TNotIssue16w
+                | TDraftReps15d
+                | TSchoolConsult15d
+                | TFinal20w
         ),
         Phase::Plan(_) => matches!(
             rule,
@@ -79,7 +101,7 @@ fn allowed(phase: &Phase, rule: RuleId) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Arbitrary (mostly illegal) events on cases with parallel activities: no
     /// panic; a refused event leaves the case identical and comes back

@@ -20,17 +20,26 @@ fn history(v: &mut Value) -> &mut Vec<Value> {
 }
 
 fn position_of(v: &Value, tag: &str) -> usize {
-    v["history"].as_array().unwrap().iter().position(|e| e["type"] == tag).unwrap()
+    v["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["type"] == tag)
+        .unwrap()
 }
 
 fn read(v: Value) -> Result<Case, Error> {
-    let record: CaseRecord = serde_json::from_value(v).map_err(|e| Error::InconsistentRecord { reason: e.to_string() })?;
+    let record: CaseRecord = serde_json::from_value(v).map_err(|e| Error::InconsistentRecord {
+        reason: e.to_string(),
+    })?;
     record.into_case(&cal(), &LocalPolicy::sutton())
 }
 
 fn first_bad(v: Value) -> (usize, &'static str) {
     match read(v) {
-        Err(Error::RecordEvent { position, event, .. }) => (position, event),
+        Err(Error::RecordEvent {
+            position, event, ..
+        }) => (position, event),
         other => panic!("expected a RecordEvent error, got {other:?}"),
     }
 }
@@ -64,7 +73,10 @@ fn a_duplicated_event_is_refused_at_the_duplicate() {
     let (case, mut v) = stored();
     let last = history(&mut v).last().cloned().unwrap();
     history(&mut v).push(last);
-    assert_eq!(first_bad(v), (case.history().len() + 1, "final plan issued"));
+    assert_eq!(
+        first_bad(v),
+        (case.history().len() + 1, "final plan issued")
+    );
 
     let (_, mut v) = stored();
     let decided = position_of(&v, "decided_to_assess");
@@ -79,38 +91,63 @@ fn reordered_events_are_refused_at_the_first_out_of_place() {
     let notified = position_of(&v, "considering_notified");
     history(&mut v).swap(notified, notified + 1);
     let (position, event) = first_bad(v);
-    assert_eq!((position, event), (notified + 2, "bodies told an assessment is being considered"));
+    assert_eq!(
+        (position, event),
+        (
+            notified + 2,
+            "bodies told an assessment is being considered"
+        )
+    );
 }
 
 #[test]
 fn unknown_fields_and_event_types_are_refused() {
     let (_, mut v) = stored();
     v["history"][1]["urgent"] = Value::Bool(true);
-    assert!(serde_json::from_value::<CaseRecord>(v).unwrap_err().to_string().contains("urgent"));
+    assert!(serde_json::from_value::<CaseRecord>(v)
+        .unwrap_err()
+        .to_string()
+        .contains("urgent"));
 
     let (_, mut v) = stored();
     v["history"][1]["type"] = Value::from("plan_teleported");
-    assert!(serde_json::from_value::<CaseRecord>(v).unwrap_err().to_string().contains("plan_teleported"));
+    assert!(serde_json::from_value::<CaseRecord>(v)
+        .unwrap_err()
+        .to_string()
+        .contains("plan_teleported"));
 
     let (_, mut v) = stored();
     v["stage"] = Value::from("plan_maintained");
-    assert!(serde_json::from_value::<CaseRecord>(v).is_err(), "unknown top-level field");
+    assert!(
+        serde_json::from_value::<CaseRecord>(v).is_err(),
+        "unknown top-level field"
+    );
 
     let (_, mut v) = stored();
     v["child"]["nickname"] = Value::from("Sam");
-    assert!(serde_json::from_value::<CaseRecord>(v).is_err(), "unknown child field");
+    assert!(
+        serde_json::from_value::<CaseRecord>(v).is_err(),
+        "unknown child field"
+    );
 }
 
 #[test]
 fn another_schema_version_or_council_is_refused() {
     let (_, mut v) = stored();
     v["schema_version"] = Value::from(SCHEMA_VERSION + 1);
-    assert!(matches!(read(v), Err(Error::InconsistentRecord { reason }) if reason.contains("schema version")));
+    assert!(
+        matches!(read(v), Err(Error::InconsistentRecord { reason }) if reason.contains("schema version"))
+    );
 
     let (_, v) = stored();
     let record: CaseRecord = serde_json::from_value(v).unwrap();
-    let err = record.into_case(&cal(), &LocalPolicy::salford()).unwrap_err();
-    assert!(matches!(&err, Error::InconsistentRecord { reason } if reason.contains("Sutton")), "{err}");
+    let err = record
+        .into_case(&cal(), &LocalPolicy::salford())
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::InconsistentRecord { reason } if reason.contains("Sutton")),
+        "{err}"
+    );
 
     let (_, mut v) = stored();
     v["council"] = Value::from("Salford");
@@ -133,6 +170,15 @@ fn a_record_is_never_rejudged_under_todays_calendar() {
     assert!(caller.remove_holiday(d(2025, 4, 18)).is_some());
     let case = case_1_to_final(&caller);
     let record = CaseRecord::from(&case);
-    assert_eq!(record.clone().into_case(&caller, &LocalPolicy::sutton()).unwrap(), case);
-    assert_eq!(record.into_case(&cal(), &LocalPolicy::sutton()).unwrap(), case);
+    assert_eq!(
+        record
+            .clone()
+            .into_case(&caller, &LocalPolicy::sutton())
+            .unwrap(),
+        case
+    );
+    assert_eq!(
+        record.into_case(&cal(), &LocalPolicy::sutton()).unwrap(),
+        case
+    );
 }

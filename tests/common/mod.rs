@@ -90,7 +90,12 @@ pub fn open_request(dob: NaiveDate, on: NaiveDate, cal: &HolidayCalendar) -> Cas
 }
 
 /// A case opened with an existing plan (issued `issued_on`, loaded `on`).
-pub fn with_plan(dob: NaiveDate, issued_on: NaiveDate, on: NaiveDate, cal: &HolidayCalendar) -> Case {
+pub fn with_plan(
+    dob: NaiveDate,
+    issued_on: NaiveDate,
+    on: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Case {
     Case::open(
         child(dob),
         LocalPolicy::sutton(),
