@@ -328,6 +328,7 @@ pub enum AppealGrounds {
 /// Stored flat: `{"on": …, "by": …, "type": "<event>", …its fields}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredEvent"))]
 pub struct Event {
     /// When it happened (for a notice: the day it was sent).
     pub on: NaiveDate,
@@ -336,6 +337,36 @@ pub struct Event {
     /// What happened.
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub kind: EventKind,
+}
+
+/// An event as read back: serde lets an internally tagged *unit* variant
+/// ignore unknown fields even under `deny_unknown_fields`, so the fields
+/// beside `on` and `by` are collected and a unit event with any field but
+/// `type` is refused (struct variants already deny unknown fields).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct StoredEvent {
+    on: NaiveDate,
+    by: Actor,
+    #[serde(flatten)]
+    kind: EventKind,
+    #[serde(flatten)]
+    fields: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredEvent> for Event {
+    type Error = Error;
+    fn try_from(stored: StoredEvent) -> Result<Self> {
+        if stored.kind.is_unit() {
+            if let Some(extra) = stored.fields.keys().find(|k| k.as_str() != "type") {
+                return Err(Error::InconsistentRecord {
+                    reason: format!("unknown field `{extra}` on a \"{}\" event", stored.kind.name()),
+                });
+            }
+        }
+        Ok(Event { on: stored.on, by: stored.by, kind: stored.kind })
+    }
 }
 
 impl Event {
@@ -710,6 +741,33 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Whether the event carries no fields of its own.
+    #[cfg(feature = "serde")]
+    fn is_unit(&self) -> bool {
+        use EventKind as K;
+        matches!(
+            self,
+            K::SenSupportStarted
+                | K::ParentsInformed
+                | K::ApdrReviewed
+                | K::BroughtToAttention
+                | K::ConsideringNotified
+                | K::DecidedToAssess
+                | K::NoFurtherRepresentations
+                | K::ReturnedToSenSupport
+                | K::ReviewAdviceCirculated
+                | K::ReviewMeetingHeld
+                | K::ReviewReportSent
+                | K::AmendmentNoticeSent
+                | K::ReassessmentRequested
+                | K::ReassessmentAgreed
+                | K::CeaseProposed
+                | K::CeaseConsultationHeld
+                | K::CeaseWithdrawn
+                | K::PlanCeased
+        )
+    }
+
     /// A short name for tables and errors.
     pub fn name(&self) -> &'static str {
         match self {

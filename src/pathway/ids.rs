@@ -76,7 +76,7 @@ mod tests {
     #[test]
     fn ids_display_with_prefix_and_honour_width() {
         assert_eq!(DisputeId::new(2).to_string(), "dispute D2");
-        assert_eq!(format!("{:>12}", ContractId::new(0)), "  contract K0");
+        assert_eq!(format!("{:>12}", ContractId::new(0)), " contract K0");
         assert_eq!(MeetingId::next(3), Some(MeetingId::new(3)));
     }
 }
