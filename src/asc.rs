@@ -867,6 +867,7 @@ impl AdditionalSupportContract {
     }
 
     /// Rebuild a contract from its recorded steps, checking each in order.
+    #[cfg(feature = "serde")]
     #[allow(clippy::too_many_arguments)]
     fn replay(
         request: AscRequest,
