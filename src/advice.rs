@@ -650,6 +650,7 @@ impl From<AssessmentAdvice> for AssessmentAdviceRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "readiness", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Readiness {
     /// Every required advice is in or validly reused.
     Ready,
