@@ -595,6 +595,70 @@ impl ExistingAdvice {
     }
 }
 
+/// The id of an advice request within one assessment, returned by
+/// [`AssessmentAdvice::add_request`]: "A0", "A1", … in the order requested.
+///
+/// Ids are dense from 0 within an [`AssessmentAdvice`], so looking one up is
+/// O(1). An id is only meaningful for the assessment that issued it. Stored
+/// as a plain number.
+///
+/// ```
+/// use send_pathway::advice::AdviceId;
+/// assert_eq!(AdviceId::new(3).to_string(), "A3");
+/// assert_eq!(format!("[{:>4}]", AdviceId::new(3)), "[  A3]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct AdviceId(u32);
+
+impl AdviceId {
+    /// The id with this number.
+    pub const fn new(n: u32) -> Self {
+        AdviceId(n)
+    }
+
+    /// Its number.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+
+    fn index(self) -> Option<usize> {
+        usize::try_from(self.0).ok()
+    }
+}
+
+impl TryFrom<usize> for AdviceId {
+    type Error = Error;
+    /// The id of the request at this position (the n-th request, from 0).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] above `u32::MAX`.
+    fn try_from(position: usize) -> Result<Self> {
+        u32::try_from(position)
+            .map(AdviceId)
+            .map_err(|_| Error::OutOfRange {
+                what: "the number of an advice request",
+                min: 0,
+                max: i64::from(u32::MAX),
+                given: i64::try_from(position).unwrap_or(i64::MAX),
+            })
+    }
+}
+
+impl From<AdviceId> for u32 {
+    fn from(id: AdviceId) -> u32 {
+        id.0
+    }
+}
+
+impl fmt::Display for AdviceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("A{}", self.0))
+    }
+}
+
 /// All the advice of one assessment: what is required, what was requested,
 /// what existing advice is offered for reuse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -625,11 +689,22 @@ impl TryFrom<AssessmentAdviceRecord> for AssessmentAdvice {
     type Error = Error;
     fn try_from(r: AssessmentAdviceRecord) -> Result<Self> {
         let mut a = AssessmentAdvice::new(r.required);
+        a.existing.reserve(r.existing.len());
         for e in r.existing {
             a.offer_existing(e)?;
         }
+        // Linear read-back: which types are validly reused is worked out once,
+        // not re-scanned for every request.
+        let reused: std::collections::HashSet<AdviceType> = a
+            .existing
+            .iter()
+            .filter(|e| e.decision() == ReuseDecision::Reuse)
+            .map(|e| e.advice_type.clone())
+            .collect();
+        a.requests.reserve(r.requests.len());
         for q in r.requests {
-            a.add_request(q)?;
+            let validly_reused = reused.contains(&q.advice_type);
+            a.admit(q, validly_reused)?;
         }
         Ok(a)
     }
@@ -685,9 +760,19 @@ impl AssessmentAdvice {
         &self.requests
     }
 
-    /// Mutable access to one request, to record receipt, arrival or exceptions.
-    pub fn request_mut(&mut self, index: usize) -> Option<&mut AdviceRequest> {
-        self.requests.get_mut(index)
+    /// The requests with their ids, in the order requested.
+    pub fn requests_with_ids(&self) -> impl Iterator<Item = (AdviceId, &AdviceRequest)> + '_ {
+        (0..=u32::MAX).map(AdviceId).zip(self.requests.iter())
+    }
+
+    /// One request, by the id [`add_request`](Self::add_request) returned. O(1).
+    pub fn request(&self, id: AdviceId) -> Option<&AdviceRequest> {
+        self.requests.get(id.index()?)
+    }
+
+    /// Mutable access to one request, to record receipt, arrival or exceptions. O(1).
+    pub fn request_mut(&mut self, id: AdviceId) -> Option<&mut AdviceRequest> {
+        self.requests.get_mut(id.index()?)
     }
 
     /// The existing advice offered for reuse.
@@ -711,16 +796,25 @@ impl AssessmentAdvice {
     ///
     /// # Errors
     ///
-    /// [`Error::RuleBroken`] (ADV-SUFFICIENT-3PARTY) when that advice is validly reused.
-    pub fn add_request(&mut self, request: AdviceRequest) -> Result<usize> {
-        if self.validly_reused(&request.advice_type) {
+    /// [`Error::RuleBroken`] (ADV-SUFFICIENT-3PARTY) when that advice is validly
+    /// reused; [`Error::OutOfRange`] past `u32::MAX` requests.
+    pub fn add_request(&mut self, request: AdviceRequest) -> Result<AdviceId> {
+        let validly_reused = self.validly_reused(&request.advice_type);
+        self.admit(request, validly_reused)
+    }
+
+    /// ADV-SUFFICIENT-3PARTY: a type validly reused is not sought again; the
+    /// one place that rule refuses a request.
+    fn admit(&mut self, request: AdviceRequest, validly_reused: bool) -> Result<AdviceId> {
+        if validly_reused {
             return Err(broken(
                 RuleId::AdvSufficient3Party,
                 format!("{} is already provided and all three parties agreed it is sufficient; it must not be sought again", request.advice_type),
             ));
         }
+        let id = AdviceId::try_from(self.requests.len())?;
         self.requests.push(request);
-        Ok(self.requests.len() - 1)
+        Ok(id)
     }
 
     fn validly_reused(&self, advice_type: &AdviceType) -> bool {

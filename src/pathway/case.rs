@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::events::{AppealOutcome, Event, EventKind, MediationChoice};
 use super::stages::*;
 use crate::advice::{
-    required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice,
+    required_advice, AdviceId, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice,
     SensoryImpairment,
 };
 use crate::asc::{MAX_TERMS, TERM_CAP, YEAR_CAP};
@@ -503,7 +503,7 @@ impl Case {
             }),
             EventKind::ExceptionRecorded { claim } => self.record_exception(claim, cal),
             EventKind::AdviceExceptionRecorded { request, claim } => match &mut self.stage {
-                Stage::Assessing(s) => match s.advice_mut().request_mut(*request) {
+                Stage::Assessing(s) => match AdviceId::try_from(*request).ok().and_then(|id| s.advice_mut().request_mut(id)) {
                     Some(r) => {
                         // Checked against the request's own clock before it is stored.
                         let checked = r.compliance_deadline(cal).and_then(|d| claim.check_against(&d));
@@ -558,7 +558,10 @@ impl Case {
                 }
             }
             (Stage::Assessing(s), EventKind::AdviceRequestReceived { request }) => {
-                match s.advice_mut().request_mut(*request) {
+                match AdviceId::try_from(*request)
+                    .ok()
+                    .and_then(|id| s.advice_mut().request_mut(id))
+                {
                     Some(r) => r.record_receipt_by_body(on).map(|_| Vec::new()),
                     None => Err(broken(
                         RuleId::AdvTypes8,
@@ -567,7 +570,10 @@ impl Case {
                 }
             }
             (Stage::Assessing(s), EventKind::AdviceReceived { request }) => {
-                match s.advice_mut().request_mut(*request) {
+                match AdviceId::try_from(*request)
+                    .ok()
+                    .and_then(|id| s.advice_mut().request_mut(id))
+                {
                     Some(r) => r.record_advice(on).map(|_| Vec::new()),
                     None => Err(broken(
                         RuleId::AdvTypes8,
