@@ -12,6 +12,24 @@
 //! reused ([`ExistingAdvice`], ADV-SUFFICIENT-3PARTY — item by item, never
 //! blanket), whether the council is ready to draft ([`AssessmentAdvice::readiness`])
 //! and whom to chase today ([`chase_list`]) are plain functions over these records.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use send_pathway::advice::{AdviceRequest, AdviceType, AssessmentAdvice};
+//! use send_pathway::calendar::HolidayCalendar;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let issued = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("bad date")?;
+//! let mut advice = AssessmentAdvice::new(Vec::new());
+//! let ep = advice.add_request(AdviceRequest::issue(AdviceType::Psychological, "EPS", "Dr Shah", issued)?)?;
+//! assert_eq!(ep.to_string(), "A0");
+//! let request = advice.request_mut(ep).ok_or("no such request")?;
+//! request.record_receipt_by_body(issued.succ_opt().ok_or("bad date")?)?;
+//! // SOP-ADVICE-TRACK-6W from issue; T-ADVICE-6W from the adviser's receipt.
+//! assert_eq!(request.tracking_deadline(&cal)?.due().to_string(), "2025-02-17");
+//! assert_eq!(request.compliance_deadline(&cal)?.due().to_string(), "2025-02-18");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 
@@ -86,17 +104,20 @@ impl AdviceType {
 }
 
 impl fmt::Display for AdviceType {
+    /// "(b) educational", "(f) Dr Smith": the reg 6(1) letter and the kind or
+    /// person. Width, fill and alignment are honoured.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AdviceType::ParentOrYoungPerson => f.write_str("(a) parent/young person"),
-            AdviceType::Educational => f.write_str("(b) educational"),
-            AdviceType::Medical => f.write_str("(c) medical"),
-            AdviceType::Psychological => f.write_str("(d) psychological"),
-            AdviceType::SocialCare => f.write_str("(e) social care"),
-            AdviceType::CouncilConsidersAppropriate(who) => write!(f, "(f) {who}"),
-            AdviceType::PreparingForAdulthood => f.write_str("(g) preparing for adulthood"),
-            AdviceType::RequestedByFamily(who) => write!(f, "(h) {who}"),
-        }
+        let text = match self {
+            AdviceType::ParentOrYoungPerson => "(a) parent/young person".into(),
+            AdviceType::Educational => "(b) educational".into(),
+            AdviceType::Medical => "(c) medical".into(),
+            AdviceType::Psychological => "(d) psychological".into(),
+            AdviceType::SocialCare => "(e) social care".into(),
+            AdviceType::CouncilConsidersAppropriate(who) => format!("(f) {who}"),
+            AdviceType::PreparingForAdulthood => "(g) preparing for adulthood".into(),
+            AdviceType::RequestedByFamily(who) => format!("(h) {who}"),
+        };
+        f.pad(&text)
     }
 }
 
@@ -1006,3 +1027,52 @@ impl InsufficientInformationDecline {
         )
     }
 }
+
+// ----- Display: what caseworkers read -----
+
+/// `Display` through `f.pad`, so width, fill and alignment are honoured.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
+display_by_pad!(SensoryImpairment, s => match s {
+    SensoryImpairment::None => "no hearing or visual impairment",
+    SensoryImpairment::Hearing => "hearing impaired",
+    SensoryImpairment::Visual => "visually impaired",
+    SensoryImpairment::HearingAndVisual => "hearing and visually impaired",
+});
+display_by_pad!(Agreement, a => match a {
+    Agreement::NotAsked => "not asked".to_owned(),
+    Agreement::Agreed(on) => format!("agreed on {on}"),
+    Agreement::Dissents => "does not agree".to_owned(),
+    Agreement::Unavailable => "unavailable".to_owned(),
+});
+display_by_pad!(ReuseDecision, d => match d {
+    ReuseDecision::Reuse => "reuse the existing advice",
+    ReuseDecision::SeekNewAdvice => "seek new advice",
+    ReuseDecision::AwaitingAgreement => "awaiting agreement",
+});
+display_by_pad!(Readiness, r => match r {
+    Readiness::Ready => "ready to draft".to_owned(),
+    Readiness::NotReady { not_requested, awaiting, missing_sensory_teacher } => {
+        let list = |v: &[AdviceType]| v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !not_requested.is_empty() {
+            parts.push(format!("not requested: {}", list(not_requested)));
+        }
+        if !awaiting.is_empty() {
+            parts.push(format!("awaiting: {}", list(awaiting)));
+        }
+        if *missing_sensory_teacher {
+            parts.push("educational advice lacks its qualified sensory teacher".to_owned());
+        }
+        format!("not ready to draft ({})", parts.join("; "))
+    }
+});
