@@ -247,9 +247,7 @@ fn split_written(text: &str) -> core::result::Result<(String, &str), &'static st
     }
     let pence = match pence {
         None => "",
-        Some(p) if p.is_empty() => {
-            return Err("a decimal point must be followed by pence (e.g. 12.50)")
-        }
+        Some("") => return Err("a decimal point must be followed by pence (e.g. 12.50)"),
         Some(p) if !p.bytes().all(|b| b.is_ascii_digit()) => {
             return Err("only digits may follow the decimal point, with no commas or second point")
         }
