@@ -137,7 +137,9 @@ pub enum SensoryImpairment {
 }
 
 /// What the council knows about the child when working out the advice it must seek.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AdviceNeedsFacts {
@@ -152,6 +154,8 @@ pub struct AdviceNeedsFacts {
 }
 
 /// One piece of advice the assessment needs.
+///
+/// A plain value record (open fields): an answer of [`required_advice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -215,7 +219,7 @@ pub fn required_advice(
 /// One request for advice and what happened to it.
 ///
 /// Reading one back re-checks the order of its dates and its exception claims.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -550,6 +554,8 @@ pub enum Agreement {
 ///
 /// There is deliberately no way to agree for several items at once: each
 /// item carries its own three agreements.
+///
+/// A plain value record (open fields): checked by [`AssessmentAdvice::offer_existing`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -682,7 +688,7 @@ impl fmt::Display for AdviceId {
 
 /// All the advice of one assessment: what is required, what was requested,
 /// what existing advice is offered for reuse.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -743,7 +749,7 @@ impl From<AssessmentAdvice> for AssessmentAdviceRecord {
 }
 
 /// Whether the council can move on to the draft plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "readiness", rename_all = "snake_case"))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -903,7 +909,9 @@ impl AssessmentAdvice {
 }
 
 /// One line of a chase list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): an answer, not stored state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChaseItem {
@@ -974,7 +982,9 @@ pub fn chase_list<'a>(
 /// seed's "once the statutory 6 weeks deadline has passed" would breach reg
 /// 5(1) unless EXC-5-4 applies, so the crate reads it as a decision that must be
 /// taken by week 6 (D-11).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): its dates are checked by [`InsufficientInformationDecline::judge`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InsufficientInformationDecline {

@@ -107,6 +107,8 @@ pub enum EhcPlanStatus {
 }
 
 /// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
+///
+/// A plain value record (open fields): checked by [`AscEvidence::check`] when a contract is requested.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -172,6 +174,8 @@ impl AscEvidence {
 }
 
 /// A request for an Additional Support Contract.
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::request`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -193,6 +197,8 @@ pub struct AscRequest {
 }
 
 /// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_setup_meeting`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -221,6 +227,8 @@ pub enum Robustness {
 }
 
 /// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
+///
+/// A plain value record (open fields): checked with the decision it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -289,6 +297,8 @@ pub enum FundingSource {
 
 /// A decision on a contract or its extension: panel advice, the officer's
 /// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -390,6 +400,8 @@ pub enum Moderation {
 }
 
 /// One funded term (ASC-TERMLY-AGREEMENT).
+///
+/// A plain value record (open fields): a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -429,6 +441,8 @@ pub enum ExtensionWish {
 }
 
 /// The review after one funded term (ASC-REVIEW-1TERM).
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_review`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -466,6 +480,8 @@ pub enum NextStep {
 }
 
 /// The end of a contract.
+///
+/// A plain value record (open fields): made by [`AdditionalSupportContract::end`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -579,7 +595,7 @@ pub enum AscStage {
 /// assert!(check_child_term(&child, summer, Pounds::whole(100)?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -766,7 +782,9 @@ pub fn check_child_term(awards: &AwardsToDate, term: TermId, amount: Pounds) -> 
 }
 
 /// The most that can be awarded, and which caps cut it down.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): an answer, not stored state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CappedAward {
@@ -780,7 +798,7 @@ pub struct CappedAward {
 /// An Additional Support Contract and everything recorded on it.
 ///
 /// Reading one back from storage re-checks every rule of this module.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "AscRecord", into = "AscRecord"))]
 pub struct AdditionalSupportContract {

@@ -191,6 +191,8 @@ impl From<MeetingLength> for u32 {
 }
 
 /// A time a participant cannot attend, `from` (inclusive) to `to` (exclusive).
+///
+/// A plain value record (open fields).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -204,6 +206,8 @@ pub struct Unavailability {
 }
 
 /// A proposed meeting time.
+///
+/// A plain value record (open fields): an answer of [`propose_slots`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -221,7 +225,9 @@ impl Slot {
 }
 
 /// What to search for in [`propose_slots`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): checked by [`propose_slots`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SlotSearch {
@@ -358,6 +364,8 @@ pub enum Nominator {
 }
 
 /// The facilitator: a named member of a Cognus education service.
+///
+/// A plain value record (open fields): checked with the panel notes when a meeting is scheduled.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -440,6 +448,8 @@ pub enum Invitee {
 }
 
 /// NSM-PANEL-NOTES: what the panel's decision notes record.
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -470,6 +480,8 @@ pub enum AscRoute {
 }
 
 /// NSM-COORDINATOR: the EHCP co-ordinator's duties, as a checklist.
+///
+/// A plain value record (open fields): a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -714,6 +726,8 @@ pub enum FormRecipient {
 }
 
 /// NSM-FORM: the completed form and where it went.
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::record_form`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -935,7 +949,7 @@ impl From<NextStepsMeeting> for MeetingRecord {
 /// A scheduled Next Steps Meeting, checked against every rule of the protocol.
 ///
 /// Reading one back re-checks every rule that needs no calendar.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -953,7 +967,9 @@ pub struct NextStepsMeeting {
 }
 
 /// Everything needed to schedule a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MeetingPlan {

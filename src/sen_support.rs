@@ -59,6 +59,8 @@ pub fn apdr_review_window(planned_on: NaiveDate) -> Result<crate::calendar::Date
 }
 
 /// One line of a costed provision map (FUND-COSTED-MAP-3T).
+///
+/// A plain value record (open fields): a group of 0 is refused by [`ProvisionLine::cost_per_child`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -94,7 +96,9 @@ impl ProvisionLine {
 }
 
 /// A costed provision map for one child over three terms (FUND-COSTED-MAP-3T).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): its lines are checked as they are costed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CostedProvisionMap {

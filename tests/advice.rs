@@ -442,3 +442,27 @@ fn advice_ids_are_typed_and_dense() {
         "unknown fields"
     );
 }
+
+#[test]
+fn advice_display_honours_alignment() {
+    // ADV-TYPES-8: the reg 6(1) letter and kind, padded for a chase list.
+    assert_eq!(
+        format!("[{:<18}]", AdviceType::Medical),
+        "[(c) medical       ]"
+    );
+    assert_eq!(
+        format!("[{:>8}]", AdviceType::RequestedByFamily("Dr X".into())),
+        "[(h) Dr X]"
+    );
+    assert_eq!(Readiness::Ready.to_string(), "ready to draft");
+    let not_ready = Readiness::NotReady {
+        not_requested: vec![AdviceType::SocialCare],
+        awaiting: vec![],
+        missing_sensory_teacher: true,
+    };
+    assert_eq!(
+        not_ready.to_string(),
+        "not ready to draft (not requested: (e) social care; educational advice lacks its qualified sensory teacher)"
+    );
+    assert_eq!(ReuseDecision::SeekNewAdvice.to_string(), "seek new advice");
+}

@@ -337,3 +337,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn nsm_display_for_people_honours_alignment() {
+    // NSM-VENUE, NSM-AGENDA-7, NSM-INVITE: what facilitators and families read.
+    assert_eq!(format!("[{:<12}]", Venue::School), "[the school  ]");
+    assert_eq!(
+        format!("[{:>10}]", AgendaItem::ParentsViews),
+        "[Parents' views]"
+    );
+    assert_eq!(
+        format!("{:>20}|", AgendaItem::ParentalRights),
+        "     Parental rights|"
+    );
+    let invitee = Invitee::Setting { name: "Oak".into() };
+    assert_eq!(format!("{invitee:-^15}"), "-Setting: Oak--");
+    assert_eq!(
+        MeetingLength::minutes(90).unwrap().to_string(),
+        "90 minutes"
+    );
+    assert_eq!(
+        MinimumContent::AscContentAndProcess.to_string(),
+        "(g) The content and process of an Additional Support Contract"
+    );
+    assert_eq!(
+        PanelOutcome::NoToAssess.to_string(),
+        "no to an EHC needs assessment"
+    );
+    assert_eq!(FormRecipient::ChildsFile.to_string(), "the child's file");
+}
