@@ -911,6 +911,9 @@ impl AdditionalSupportContract {
     }
 
     /// Rebuild a contract from its recorded steps, checking each in order.
+    /// Linear in what is recorded: a third stored term is refused without
+    /// reading further terms.
+    #[cfg(feature = "serde")]
     #[allow(clippy::too_many_arguments)]
     fn replay(
         request: AscRequest,
