@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use send_pathway::asc::*;
-use send_pathway::calendar::{Term, TermCalendar, TermName};
+use send_pathway::calendar::{Term, TermCalendar, TermId, TermName};
 use send_pathway::money::Pounds;
 use send_pathway::{Error, LocalPolicy, Result};
 
@@ -82,7 +82,7 @@ fn main() -> Result<()> {
     })?;
     let approved = decision.approved_per_term().unwrap_or(Pounds::ZERO);
     println!(
-        "Officer approved up to {approved} a term; appeal: {:?}; funded from: {:?}",
+        "Officer approved up to {approved} a term; appeal: {}; funded from: {}",
         decision.appeal, decision.funding
     );
 
@@ -154,7 +154,7 @@ fn main() -> Result<()> {
             "{:<16} {:<25} {:>10}  {}",
             t.term.to_string(),
             dates,
-            t.amount.to_string(),
+            t.amount,
             t.agreed_on
         );
     }
@@ -163,9 +163,19 @@ fn main() -> Result<()> {
         contract.total_awarded()
     );
 
+    // The caps hold per child across contracts: a case keeps one tally per child.
+    let child = AwardsToDate::from_contracts([&contract])?;
+    let spring = TermId {
+        year: autumn.year,
+        name: TermName::Spring,
+    };
+    if let Err(e) = check_child_term(&child, spring, Pounds::whole(500)?) {
+        println!("A new contract for {spring} is refused: {e}");
+    }
+
     let ending = contract.end(date(2025, 12, 19)?, SupportStillNeeded::Yes)?;
     println!(
-        "Ended {}: next step {:?} (ASC-TWO-TERMS)",
+        "Ended {}: next step: {} (ASC-TWO-TERMS)",
         ending.ended_on, ending.next_step
     );
     Ok(())

@@ -35,7 +35,7 @@ fn main() -> Result<()> {
 
     println!("Panel {panel}: EHC needs assessment not required.");
     println!(
-        "Sutton: {:?}; Salford: {:?} (NSM-WHEN, NSM-SALFORD)",
+        "Sutton: {}; Salford: {} (NSM-WHEN, NSM-SALFORD)",
         offer(PanelOutcome::NoToAssess, &LocalPolicy::sutton()),
         offer(PanelOutcome::NoToAssess, &LocalPolicy::salford())
     );
@@ -139,7 +139,7 @@ fn main() -> Result<()> {
         meeting.venue()
     );
     println!(
-        "Facilitator: {} ({:?}), arranged by {:?}",
+        "Facilitator: {} ({}), arranged by {}",
         meeting.notes().facilitator.name,
         meeting.notes().facilitator.service,
         meeting.arranger()

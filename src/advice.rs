@@ -12,6 +12,24 @@
 //! reused ([`ExistingAdvice`], ADV-SUFFICIENT-3PARTY — item by item, never
 //! blanket), whether the council is ready to draft ([`AssessmentAdvice::readiness`])
 //! and whom to chase today ([`chase_list`]) are plain functions over these records.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use send_pathway::advice::{AdviceRequest, AdviceType, AssessmentAdvice};
+//! use send_pathway::calendar::HolidayCalendar;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let issued = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("bad date")?;
+//! let mut advice = AssessmentAdvice::new(Vec::new());
+//! let ep = advice.add_request(AdviceRequest::issue(AdviceType::Psychological, "EPS", "Dr Shah", issued)?)?;
+//! assert_eq!(ep.to_string(), "A0");
+//! let request = advice.request_mut(ep).ok_or("no such request")?;
+//! request.record_receipt_by_body(issued.succ_opt().ok_or("bad date")?)?;
+//! // SOP-ADVICE-TRACK-6W from issue; T-ADVICE-6W from the adviser's receipt.
+//! assert_eq!(request.tracking_deadline(&cal)?.due().to_string(), "2025-02-17");
+//! assert_eq!(request.compliance_deadline(&cal)?.due().to_string(), "2025-02-18");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 
@@ -86,17 +104,20 @@ impl AdviceType {
 }
 
 impl fmt::Display for AdviceType {
+    /// "(b) educational", "(f) Dr Smith": the reg 6(1) letter and the kind or
+    /// person. Width, fill and alignment are honoured.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AdviceType::ParentOrYoungPerson => f.write_str("(a) parent/young person"),
-            AdviceType::Educational => f.write_str("(b) educational"),
-            AdviceType::Medical => f.write_str("(c) medical"),
-            AdviceType::Psychological => f.write_str("(d) psychological"),
-            AdviceType::SocialCare => f.write_str("(e) social care"),
-            AdviceType::CouncilConsidersAppropriate(who) => write!(f, "(f) {who}"),
-            AdviceType::PreparingForAdulthood => f.write_str("(g) preparing for adulthood"),
-            AdviceType::RequestedByFamily(who) => write!(f, "(h) {who}"),
-        }
+        let text = match self {
+            AdviceType::ParentOrYoungPerson => "(a) parent/young person".into(),
+            AdviceType::Educational => "(b) educational".into(),
+            AdviceType::Medical => "(c) medical".into(),
+            AdviceType::Psychological => "(d) psychological".into(),
+            AdviceType::SocialCare => "(e) social care".into(),
+            AdviceType::CouncilConsidersAppropriate(who) => format!("(f) {who}"),
+            AdviceType::PreparingForAdulthood => "(g) preparing for adulthood".into(),
+            AdviceType::RequestedByFamily(who) => format!("(h) {who}"),
+        };
+        f.pad(&text)
     }
 }
 
@@ -116,7 +137,9 @@ pub enum SensoryImpairment {
 }
 
 /// What the council knows about the child when working out the advice it must seek.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AdviceNeedsFacts {
@@ -131,6 +154,8 @@ pub struct AdviceNeedsFacts {
 }
 
 /// One piece of advice the assessment needs.
+///
+/// A plain value record (open fields): an answer of [`required_advice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -194,7 +219,7 @@ pub fn required_advice(
 /// One request for advice and what happened to it.
 ///
 /// Reading one back re-checks the order of its dates and its exception claims.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -529,6 +554,8 @@ pub enum Agreement {
 ///
 /// There is deliberately no way to agree for several items at once: each
 /// item carries its own three agreements.
+///
+/// A plain value record (open fields): checked by [`AssessmentAdvice::offer_existing`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -595,9 +622,73 @@ impl ExistingAdvice {
     }
 }
 
+/// The id of an advice request within one assessment, returned by
+/// [`AssessmentAdvice::add_request`]: "A0", "A1", … in the order requested.
+///
+/// Ids are dense from 0 within an [`AssessmentAdvice`], so looking one up is
+/// O(1). An id is only meaningful for the assessment that issued it. Stored
+/// as a plain number.
+///
+/// ```
+/// use send_pathway::advice::AdviceId;
+/// assert_eq!(AdviceId::new(3).to_string(), "A3");
+/// assert_eq!(format!("[{:>4}]", AdviceId::new(3)), "[  A3]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
+pub struct AdviceId(u32);
+
+impl AdviceId {
+    /// The id with this number.
+    pub const fn new(n: u32) -> Self {
+        AdviceId(n)
+    }
+
+    /// Its number.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+
+    fn index(self) -> Option<usize> {
+        usize::try_from(self.0).ok()
+    }
+}
+
+impl TryFrom<usize> for AdviceId {
+    type Error = Error;
+    /// The id of the request at this position (the n-th request, from 0).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] above `u32::MAX`.
+    fn try_from(position: usize) -> Result<Self> {
+        u32::try_from(position)
+            .map(AdviceId)
+            .map_err(|_| Error::OutOfRange {
+                what: "the number of an advice request",
+                min: 0,
+                max: i64::from(u32::MAX),
+                given: i64::try_from(position).unwrap_or(i64::MAX),
+            })
+    }
+}
+
+impl From<AdviceId> for u32 {
+    fn from(id: AdviceId) -> u32 {
+        id.0
+    }
+}
+
+impl fmt::Display for AdviceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("A{}", self.0))
+    }
+}
+
 /// All the advice of one assessment: what is required, what was requested,
 /// what existing advice is offered for reuse.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -625,11 +716,22 @@ impl TryFrom<AssessmentAdviceRecord> for AssessmentAdvice {
     type Error = Error;
     fn try_from(r: AssessmentAdviceRecord) -> Result<Self> {
         let mut a = AssessmentAdvice::new(r.required);
+        a.existing.reserve(r.existing.len());
         for e in r.existing {
             a.offer_existing(e)?;
         }
+        // Linear read-back: which types are validly reused is worked out once,
+        // not re-scanned for every request.
+        let reused: std::collections::HashSet<AdviceType> = a
+            .existing
+            .iter()
+            .filter(|e| e.decision() == ReuseDecision::Reuse)
+            .map(|e| e.advice_type.clone())
+            .collect();
+        a.requests.reserve(r.requests.len());
         for q in r.requests {
-            a.add_request(q)?;
+            let validly_reused = reused.contains(&q.advice_type);
+            a.admit(q, validly_reused)?;
         }
         Ok(a)
     }
@@ -647,9 +749,10 @@ impl From<AssessmentAdvice> for AssessmentAdviceRecord {
 }
 
 /// Whether the council can move on to the draft plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "readiness", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Readiness {
     /// Every required advice is in or validly reused.
     Ready,
@@ -684,9 +787,19 @@ impl AssessmentAdvice {
         &self.requests
     }
 
-    /// Mutable access to one request, to record receipt, arrival or exceptions.
-    pub fn request_mut(&mut self, index: usize) -> Option<&mut AdviceRequest> {
-        self.requests.get_mut(index)
+    /// The requests with their ids, in the order requested.
+    pub fn requests_with_ids(&self) -> impl Iterator<Item = (AdviceId, &AdviceRequest)> + '_ {
+        (0..=u32::MAX).map(AdviceId).zip(self.requests.iter())
+    }
+
+    /// One request, by the id [`add_request`](Self::add_request) returned. O(1).
+    pub fn request(&self, id: AdviceId) -> Option<&AdviceRequest> {
+        self.requests.get(id.index()?)
+    }
+
+    /// Mutable access to one request, to record receipt, arrival or exceptions. O(1).
+    pub fn request_mut(&mut self, id: AdviceId) -> Option<&mut AdviceRequest> {
+        self.requests.get_mut(id.index()?)
     }
 
     /// The existing advice offered for reuse.
@@ -710,16 +823,25 @@ impl AssessmentAdvice {
     ///
     /// # Errors
     ///
-    /// [`Error::RuleBroken`] (ADV-SUFFICIENT-3PARTY) when that advice is validly reused.
-    pub fn add_request(&mut self, request: AdviceRequest) -> Result<usize> {
-        if self.validly_reused(&request.advice_type) {
+    /// [`Error::RuleBroken`] (ADV-SUFFICIENT-3PARTY) when that advice is validly
+    /// reused; [`Error::OutOfRange`] past `u32::MAX` requests.
+    pub fn add_request(&mut self, request: AdviceRequest) -> Result<AdviceId> {
+        let validly_reused = self.validly_reused(&request.advice_type);
+        self.admit(request, validly_reused)
+    }
+
+    /// ADV-SUFFICIENT-3PARTY: a type validly reused is not sought again; the
+    /// one place that rule refuses a request.
+    fn admit(&mut self, request: AdviceRequest, validly_reused: bool) -> Result<AdviceId> {
+        if validly_reused {
             return Err(broken(
                 RuleId::AdvSufficient3Party,
                 format!("{} is already provided and all three parties agreed it is sufficient; it must not be sought again", request.advice_type),
             ));
         }
+        let id = AdviceId::try_from(self.requests.len())?;
         self.requests.push(request);
-        Ok(self.requests.len() - 1)
+        Ok(id)
     }
 
     fn validly_reused(&self, advice_type: &AdviceType) -> bool {
@@ -787,7 +909,9 @@ impl AssessmentAdvice {
 }
 
 /// One line of a chase list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): an answer, not stored state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChaseItem {
@@ -858,7 +982,9 @@ pub fn chase_list<'a>(
 /// seed's "once the statutory 6 weeks deadline has passed" would breach reg
 /// 5(1) unless EXC-5-4 applies, so the crate reads it as a decision that must be
 /// taken by week 6 (D-11).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): its dates are checked by [`InsufficientInformationDecline::judge`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InsufficientInformationDecline {
@@ -911,3 +1037,52 @@ impl InsufficientInformationDecline {
         )
     }
 }
+
+// ----- Display: what caseworkers read -----
+
+/// `Display` through `f.pad`, so width, fill and alignment are honoured.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
+display_by_pad!(SensoryImpairment, s => match s {
+    SensoryImpairment::None => "no hearing or visual impairment",
+    SensoryImpairment::Hearing => "hearing impaired",
+    SensoryImpairment::Visual => "visually impaired",
+    SensoryImpairment::HearingAndVisual => "hearing and visually impaired",
+});
+display_by_pad!(Agreement, a => match a {
+    Agreement::NotAsked => "not asked".to_owned(),
+    Agreement::Agreed(on) => format!("agreed on {on}"),
+    Agreement::Dissents => "does not agree".to_owned(),
+    Agreement::Unavailable => "unavailable".to_owned(),
+});
+display_by_pad!(ReuseDecision, d => match d {
+    ReuseDecision::Reuse => "reuse the existing advice",
+    ReuseDecision::SeekNewAdvice => "seek new advice",
+    ReuseDecision::AwaitingAgreement => "awaiting agreement",
+});
+display_by_pad!(Readiness, r => match r {
+    Readiness::Ready => "ready to draft".to_owned(),
+    Readiness::NotReady { not_requested, awaiting, missing_sensory_teacher } => {
+        let list = |v: &[AdviceType]| v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !not_requested.is_empty() {
+            parts.push(format!("not requested: {}", list(not_requested)));
+        }
+        if !awaiting.is_empty() {
+            parts.push(format!("awaiting: {}", list(awaiting)));
+        }
+        if *missing_sensory_teacher {
+            parts.push("educational advice lacks its qualified sensory teacher".to_owned());
+        }
+        format!("not ready to draft ({})", parts.join("; "))
+    }
+});

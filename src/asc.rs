@@ -21,6 +21,29 @@
 //! 6. [`record_extension`](AdditionalSupportContract::record_extension): a final second term only
 //!    through the panel (ASC-EXTEND-PANEL).
 //! 7. [`end`](AdditionalSupportContract::end), with a prompt to consider an EHC needs assessment (ASC-TWO-TERMS).
+//!
+//! The per-child caps hold across every contract a child has, and are decided
+//! in one place, [`check_child_term`], over an [`AwardsToDate`] tally that a
+//! case can keep per child without holding the contracts:
+//!
+//! ```
+//! use send_pathway::asc::{check_child_term, AwardsToDate, TERM_CAP};
+//! use send_pathway::calendar::{AcademicYear, TermId, TermName};
+//! use send_pathway::money::Pounds;
+//!
+//! let year = AcademicYear::starting(2025);
+//! let autumn = TermId { year, name: TermName::Autumn };
+//! let spring = TermId { year, name: TermName::Spring };
+//! let mut child = AwardsToDate::none();
+//! child.add_term(autumn, TERM_CAP)?; // contract 1
+//! assert!(check_child_term(&child, autumn, Pounds::whole(1)?).is_err()); // ASC-TERM-CAP
+//! assert!(check_child_term(&child, spring, Pounds::ZERO).is_err()); // never £0
+//! child.add_term(spring, Pounds::whole(1_200)?)?; // contract 2
+//! let summer = TermId { year, name: TermName::Summer };
+//! let err = check_child_term(&child, summer, Pounds::whole(500)?).unwrap_err();
+//! assert!(err.to_string().contains("ASC-TWO-TERMS"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::collections::BTreeMap;
 
@@ -62,6 +85,7 @@ fn require_text(rule: RuleId, text: &str, what: &str) -> Result<()> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum AscRequester {
     /// (a) The educational setting, on the EHC needs assessment request form, to the SEN Service by secure e-mail.
     Setting,
@@ -83,6 +107,8 @@ pub enum EhcPlanStatus {
 }
 
 /// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
+///
+/// A plain value record (open fields): checked by [`AscEvidence::check`] when a contract is requested.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -148,6 +174,8 @@ impl AscEvidence {
 }
 
 /// A request for an Additional Support Contract.
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::request`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -169,6 +197,8 @@ pub struct AscRequest {
 }
 
 /// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_setup_meeting`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -197,6 +227,8 @@ pub enum Robustness {
 }
 
 /// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
+///
+/// A plain value record (open fields): checked with the decision it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -213,6 +245,7 @@ pub struct PanelAdvice {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum OfficerDecision {
     /// Funding approved, up to `per_term` a term.
     Approved {
@@ -264,6 +297,8 @@ pub enum FundingSource {
 
 /// A decision on a contract or its extension: panel advice, the officer's
 /// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -365,6 +400,8 @@ pub enum Moderation {
 }
 
 /// One funded term (ASC-TERMLY-AGREEMENT).
+///
+/// A plain value record (open fields): a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -404,6 +441,8 @@ pub enum ExtensionWish {
 }
 
 /// The review after one funded term (ASC-REVIEW-1TERM).
+///
+/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_review`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -431,6 +470,7 @@ pub enum SupportStillNeeded {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum NextStep {
     /// ASC-TWO-TERMS: support is still needed after the contract, so the
     /// council is likely to consider an EHC needs assessment.
@@ -440,6 +480,8 @@ pub enum NextStep {
 }
 
 /// The end of a contract.
+///
+/// A plain value record (open fields): made by [`AdditionalSupportContract::end`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -553,7 +595,7 @@ pub enum AscStage {
 /// assert!(check_child_term(&child, summer, Pounds::whole(100)?).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -740,7 +782,9 @@ pub fn check_child_term(awards: &AwardsToDate, term: TermId, amount: Pounds) -> 
 }
 
 /// The most that can be awarded, and which caps cut it down.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): an answer, not stored state.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CappedAward {
@@ -754,7 +798,7 @@ pub struct CappedAward {
 /// An Additional Support Contract and everything recorded on it.
 ///
 /// Reading one back from storage re-checks every rule of this module.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "AscRecord", into = "AscRecord"))]
 pub struct AdditionalSupportContract {
@@ -867,6 +911,8 @@ impl AdditionalSupportContract {
     }
 
     /// Rebuild a contract from its recorded steps, checking each in order.
+    /// Linear in what is recorded: a third stored term is refused without
+    /// reading further terms.
     #[cfg(feature = "serde")]
     #[allow(clippy::too_many_arguments)]
     fn replay(
@@ -1390,6 +1436,76 @@ impl AdditionalSupportContract {
         Ok(ending)
     }
 }
+
+// ----- Display: what caseworkers and families read -----
+
+/// `Display` through `f.pad`, so width, fill and alignment are honoured.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
+display_by_pad!(AscRequester, r => match r {
+    AscRequester::Setting => "the setting",
+    AscRequester::PanelOnAssessmentRequest => "the panel, on a request for assessment",
+    AscRequester::PanelAfterAssessment => "the panel, after an assessment",
+});
+display_by_pad!(EhcPlanStatus, s => match s {
+    EhcPlanStatus::NoPlan => "no EHC plan",
+    EhcPlanStatus::HasPlan => "has an EHC plan",
+});
+display_by_pad!(Robustness, r => match r {
+    Robustness::Robust => "robust",
+    Robustness::NotRobust => "not robust",
+});
+display_by_pad!(OfficerDecision, d => match d {
+    OfficerDecision::Approved { officer, decided_on, per_term } => {
+        format!("approved by {officer} on {decided_on}, up to {per_term} a term")
+    }
+    OfficerDecision::Declined { officer, decided_on, reason } => {
+        format!("declined by {officer} on {decided_on}: {reason}")
+    }
+});
+display_by_pad!(AscAppeal, _a => "no right of appeal against the panel decision");
+display_by_pad!(FundingSource, _s => "High Needs Block");
+display_by_pad!(Moderation, m => match m {
+    Moderation::Moderated => "moderated by the head teacher",
+    Moderation::NotModerated => "not moderated",
+});
+display_by_pad!(Progress, p => match p {
+    Progress::Successful => "successful",
+    Progress::NotSuccessful => "not successful",
+});
+display_by_pad!(ExtensionWish, w => match w {
+    ExtensionWish::Wanted => "a final term is wanted",
+    ExtensionWish::NotWanted => "no further term wanted",
+});
+display_by_pad!(SupportStillNeeded, s => match s {
+    SupportStillNeeded::Yes => "support still needed",
+    SupportStillNeeded::No => "support no longer needed",
+});
+display_by_pad!(NextStep, n => match n {
+    NextStep::ConsiderEhcNeedsAssessment => "consider an EHC needs assessment",
+    NextStep::ContinueSenSupport => "continue at SEN Support",
+});
+display_by_pad!(AscStage, s => match s {
+    AscStage::Requested => "requested",
+    AscStage::SetupMeetingHeld => "setup meeting held",
+    AscStage::Declined => "declined",
+    AscStage::Approved => "approved",
+    AscStage::FirstTermFunded => "first term funded",
+    AscStage::Reviewed => "first term reviewed",
+    AscStage::ExtensionApproved => "final term approved",
+    AscStage::FinalTermFunded => "final term funded",
+    AscStage::Ended => "ended",
+});
+display_by_pad!(TermFunding, t => format!("{}: {} ({})", t.term, t.amount, t.moderation));
 
 #[cfg(test)]
 mod tests {

@@ -53,12 +53,24 @@ impl Pounds {
     /// £0.00.
     pub const ZERO: Pounds = Pounds(Decimal::ZERO);
 
-    /// A whole number of pounds, at compile time (for the caps).
-    pub(crate) const fn whole_const(pounds: u32) -> Pounds {
-        // `pounds * 100` pence at scale 2; the caps used are far below u32::MAX / 100.
+    /// A whole number of pounds, at compile time (for caps and constants).
+    ///
+    /// Exact for every `u32`: the largest, £4,294,967,295, is within the
+    /// largest accepted sum.
+    ///
+    /// ```
+    /// use send_pathway::money::Pounds;
+    /// const TERM_CAP: Pounds = Pounds::whole_const(2_000);
+    /// assert_eq!(TERM_CAP, Pounds::whole(2_000)?);
+    /// assert_eq!(Pounds::whole_const(u32::MAX).to_string(), "£4,294,967,295");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn whole_const(pounds: u32) -> Pounds {
+        // `pounds * 100` pence at scale 2, as a 64-bit mantissa: never overflows.
+        let pence = pounds as u64 * 100;
         Pounds(Decimal::from_parts(
-            pounds.saturating_mul(100),
-            0,
+            (pence & 0xFFFF_FFFF) as u32,
+            (pence >> 32) as u32,
             0,
             false,
             2,
@@ -247,9 +259,7 @@ fn split_written(text: &str) -> core::result::Result<(String, &str), &'static st
     }
     let pence = match pence {
         None => "",
-        Some(p) if p.is_empty() => {
-            return Err("a decimal point must be followed by pence (e.g. 12.50)")
-        }
+        Some("") => return Err("a decimal point must be followed by pence (e.g. 12.50)"),
         Some(p) if !p.bytes().all(|b| b.is_ascii_digit()) => {
             return Err("only digits may follow the decimal point, with no commas or second point")
         }

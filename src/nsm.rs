@@ -11,6 +11,21 @@
 //! ([`contact_window`]), the latest date ([`latest_meeting_date`]), the earliest
 //! free slots ([`propose_slots`]) — and a validated [`NextStepsMeeting`] with its
 //! invitations, agenda and form.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use send_pathway::nsm::{contact_window, latest_meeting_date, offer, AgendaItem, NsmAvailability, PanelOutcome};
+//! use send_pathway::LocalPolicy;
+//!
+//! let panel = NaiveDate::from_ymd_opt(2025, 4, 15).ok_or("bad date")?;
+//! assert_eq!(offer(PanelOutcome::NoToAssess, &LocalPolicy::sutton()), NsmAvailability::Offered);
+//! assert_eq!(offer(PanelOutcome::NoToAssess, &LocalPolicy::salford()), NsmAvailability::OnRequest);
+//! let contact = contact_window(panel)?; // NSM-CONTACT-1W
+//! assert_eq!(contact.last().to_string(), "2025-04-22");
+//! assert_eq!(latest_meeting_date(panel)?.to_string(), "2025-04-29"); // NSM-WITHIN-2W
+//! assert_eq!(AgendaItem::STANDARD[2].to_string(), "Parental rights"); // NSM-AGENDA-7
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
@@ -32,6 +47,7 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum PanelOutcome {
     /// An EHC needs assessment is not required.
     NoToAssess,
@@ -43,6 +59,7 @@ pub enum PanelOutcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum NsmAvailability {
     /// Offered to the family, who may accept or decline (Sutton).
     Offered,
@@ -174,6 +191,8 @@ impl From<MeetingLength> for u32 {
 }
 
 /// A time a participant cannot attend, `from` (inclusive) to `to` (exclusive).
+///
+/// A plain value record (open fields).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -187,6 +206,8 @@ pub struct Unavailability {
 }
 
 /// A proposed meeting time.
+///
+/// A plain value record (open fields): an answer of [`propose_slots`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -204,7 +225,9 @@ impl Slot {
 }
 
 /// What to search for in [`propose_slots`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): checked by [`propose_slots`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SlotSearch {
@@ -314,6 +337,7 @@ pub fn propose_slots(
     feature = "serde",
     serde(tag = "service", content = "name", rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum FacilitatingService {
     /// Therapies.
     Therapies,
@@ -329,6 +353,7 @@ pub enum FacilitatingService {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Nominator {
     /// Head of SEND Support.
     HeadOfSendSupport,
@@ -339,6 +364,8 @@ pub enum Nominator {
 }
 
 /// The facilitator: a named member of a Cognus education service.
+///
+/// A plain value record (open fields): checked with the panel notes when a meeting is scheduled.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -388,6 +415,8 @@ pub enum ChildAttendance {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "role", rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub enum Invitee {
     /// The educational setting (always invited).
     Setting {
@@ -418,36 +447,9 @@ pub enum Invitee {
     },
 }
 
-impl core::fmt::Display for Invitee {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Invitee::Setting { name } => write!(f, "Setting: {name}"),
-            Invitee::ChildOrYoungPerson { attendance } => match attendance {
-                ChildAttendance::Attends => f.write_str("Child or young person (attending)"),
-                ChildAttendance::ParentsDecidedNotToAttend => f.write_str(
-                    "Child or young person (invited; parents decided they will not attend)",
-                ),
-                ChildAttendance::ToBeConfirmed => {
-                    f.write_str("Child or young person (attendance to be confirmed)")
-                }
-            },
-            Invitee::ParentOrCarer { name } => write!(f, "Parent or carer: {name}"),
-            Invitee::Professional { name, service } => write!(f, "Professional: {name}, {service}"),
-            Invitee::EhcpCoordinator { name } => write!(f, "EHCP co-ordinator: {name}"),
-        }
-    }
-}
-
-impl core::fmt::Display for Venue {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Venue::School => f.write_str("the school"),
-            Venue::Elsewhere(place) => f.write_str(place),
-        }
-    }
-}
-
 /// NSM-PANEL-NOTES: what the panel's decision notes record.
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -478,6 +480,8 @@ pub enum AscRoute {
 }
 
 /// NSM-COORDINATOR: the EHCP co-ordinator's duties, as a checklist.
+///
+/// A plain value record (open fields): a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -570,6 +574,7 @@ impl AgendaItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum MinimumContent {
     /// (a) The panel composition.
     PanelComposition,
@@ -658,6 +663,7 @@ pub fn notional_funding() -> [(&'static str, Pounds, &'static str); 3] {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Topic {
     /// Developing a new SEND Support Plan (SSP).
     NewSendSupportPlan,
@@ -707,6 +713,7 @@ pub enum Venue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum FormRecipient {
     /// The relevant professionals.
     Professionals,
@@ -719,6 +726,8 @@ pub enum FormRecipient {
 }
 
 /// NSM-FORM: the completed form and where it went.
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::record_form`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -940,7 +949,7 @@ impl From<NextStepsMeeting> for MeetingRecord {
 /// A scheduled Next Steps Meeting, checked against every rule of the protocol.
 ///
 /// Reading one back re-checks every rule that needs no calendar.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -958,7 +967,9 @@ pub struct NextStepsMeeting {
 }
 
 /// Everything needed to schedule a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MeetingPlan {
@@ -1110,7 +1121,7 @@ impl NextStepsMeeting {
             .map(|r| {
                 Warning::new(
                     RuleId::NsmForm,
-                    format!("the NSM form has not yet gone to {r:?}"),
+                    format!("the NSM form has not yet gone to {r}"),
                 )
             })
             .collect();
@@ -1118,6 +1129,92 @@ impl NextStepsMeeting {
         Ok(warnings)
     }
 }
+
+// ----- Display: what facilitators, settings and families read -----
+
+/// `Display` through `f.pad`, so width, fill and alignment are honoured.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
+display_by_pad!(PanelOutcome, o => match o {
+    PanelOutcome::NoToAssess => "no to an EHC needs assessment",
+    PanelOutcome::NoToPlan => "no to an EHC plan after assessment",
+});
+display_by_pad!(NsmAvailability, a => match a {
+    NsmAvailability::Offered => "offered",
+    NsmAvailability::OnRequest => "on request",
+    NsmAvailability::NotAvailable => "not available",
+});
+display_by_pad!(FamilyResponse, r => match r {
+    FamilyResponse::Awaiting => "awaiting the family's answer".to_owned(),
+    FamilyResponse::Accepted(on) => format!("accepted on {on}"),
+    FamilyResponse::Declined(on) => format!("declined on {on}"),
+});
+display_by_pad!(MeetingLength, m => format!("{} minutes", m.0));
+display_by_pad!(Slot, s => format!(
+    "{}–{}",
+    s.start.format("%a %d %b %Y %H:%M"),
+    s.end.format("%H:%M")
+));
+display_by_pad!(FacilitatingService, s => match s {
+    FacilitatingService::Therapies => "Therapies",
+    FacilitatingService::EducationalPsychology => "Educational Psychology Service",
+    FacilitatingService::SenSupport => "SEN Support",
+    FacilitatingService::Other(name) => name.as_str(),
+});
+display_by_pad!(Nominator, n => match n {
+    Nominator::HeadOfSendSupport => "Head of SEND Support",
+    Nominator::PrincipalEducationalPsychologist => "Principal Educational Psychologist",
+    Nominator::HeadOfTherapies => "Head of Therapies",
+});
+display_by_pad!(Facilitator, x => format!("{} ({})", x.name, x.service));
+display_by_pad!(Arranger, a => match a {
+    Arranger::FacilitatingService => "the facilitating service",
+    Arranger::SendService => "the SEND Service",
+});
+display_by_pad!(ChildAttendance, a => match a {
+    ChildAttendance::Attends => "attending",
+    ChildAttendance::ParentsDecidedNotToAttend => "invited; parents decided they will not attend",
+    ChildAttendance::ToBeConfirmed => "attendance to be confirmed",
+});
+display_by_pad!(Invitee, i => match i {
+    Invitee::Setting { name } => format!("Setting: {name}"),
+    Invitee::ChildOrYoungPerson { attendance } => format!("Child or young person ({attendance})"),
+    Invitee::ParentOrCarer { name } => format!("Parent or carer: {name}"),
+    Invitee::Professional { name, service } => format!("Professional: {name}, {service}"),
+    Invitee::EhcpCoordinator { name } => format!("EHCP co-ordinator: {name}"),
+});
+display_by_pad!(Venue, v => match v {
+    Venue::School => "the school",
+    Venue::Elsewhere(place) => place.as_str(),
+});
+display_by_pad!(AscRoute, r => match r {
+    AscRoute::Authorised => "ASC route authorised",
+    AscRoute::NotAuthorised => "ASC route not authorised",
+});
+display_by_pad!(AgendaItem, a => a.title());
+display_by_pad!(MinimumContent, c => format!("({}) {}", c.letter(), c.description()));
+display_by_pad!(Topic, t => match t {
+    Topic::NewSendSupportPlan => "a new SEND Support Plan",
+    Topic::UseOfNotionalFunding => "use of notional SEN funding",
+    Topic::AdditionalSupportContract => "an Additional Support Contract",
+    Topic::FurtherInformationForPanel => "further information for the panel",
+    Topic::OtherServices => "support from other services",
+});
+display_by_pad!(FormRecipient, r => match r {
+    FormRecipient::Professionals => "the professionals",
+    FormRecipient::Family => "the family",
+    FormRecipient::Setting => "the setting",
+    FormRecipient::ChildsFile => "the child's file",
+});
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,17 @@
 //! and reviewing under-fives every 6 months "on or before the anniversary".
 //! Every choice that DOMAIN.md leaves open (D-3, D-4, D-13) is a field here, so
 //! a council's configuration is one value, stored with its cases.
+//!
+//! ```
+//! use send_pathway::policy::{AscScheme, NsmOffer};
+//! use send_pathway::LocalPolicy;
+//!
+//! let sutton = LocalPolicy::sutton();
+//! assert_eq!(sutton.nsm, NsmOffer::Automatic); // NSM-WHEN
+//! assert_eq!(sutton.asc, AscScheme::Available); // ASC-SCOPE
+//! assert_eq!(LocalPolicy::salford().nsm.to_string(), "follow-up meeting on request"); // NSM-SALFORD
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use crate::calendar::FixedDateReading;
 use crate::deadlines::{ReviewDueReading, UnderFiveInterval};
@@ -14,6 +25,7 @@ use crate::deadlines::{ReviewDueReading, UnderFiveInterval};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum NsmOffer {
     /// Offered to every family after a "no" (Sutton).
     Automatic,
@@ -27,6 +39,7 @@ pub enum NsmOffer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum AscScheme {
     /// Additional Support Contracts exist (Sutton).
     Available,
@@ -109,6 +122,34 @@ impl Default for LocalPolicy {
         LocalPolicy::statutory("")
     }
 }
+
+// ----- Display: what a council's configuration reads as -----
+
+/// `Display` through `f.pad`, so width, fill and alignment are honoured.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
+display_by_pad!(NsmOffer, o => match o {
+    NsmOffer::Automatic => "Next Steps Meeting offered after every \"no\"",
+    NsmOffer::OnRequest => "follow-up meeting on request",
+    NsmOffer::NotOffered => "no Next Steps Meeting",
+});
+display_by_pad!(AscScheme, s => match s {
+    AscScheme::Available => "Additional Support Contracts available",
+    AscScheme::NotAvailable => "no Additional Support Contracts",
+});
+display_by_pad!(ReviewAnchor, a => match a {
+    ReviewAnchor::DecisionNotice => "from the review-decision notice",
+    ReviewAnchor::Meeting => "from the review meeting",
+});
 
 #[cfg(test)]
 mod tests {

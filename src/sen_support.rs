@@ -6,6 +6,19 @@
 //! budget up to £6,000 per pupil (FUND-NOTIONAL-6K). A Salford referral shows
 //! this with a costed provision map over the previous, current and next term
 //! (FUND-COSTED-MAP-3T). These plain functions check that evidence.
+//!
+//! ```
+//! use send_pathway::calendar::{AcademicYear, TermId, TermName};
+//! use send_pathway::money::Pounds;
+//! use send_pathway::sen_support::{CostedProvisionMap, ProvisionLine};
+//!
+//! let autumn = TermId { year: AcademicYear::starting(2025), name: TermName::Autumn };
+//! let group = ProvisionLine { term: autumn, provision: "social skills group".into(), cost: "900".parse()?, group_size: 3 };
+//! assert_eq!(group.cost_per_child()?.to_string(), "£300"); // FUND-COSTED-MAP-3T: shared cost
+//! let map = CostedProvisionMap { lines: vec![group] };
+//! assert!(!map.exceeds_notional_threshold()?); // FUND-NOTIONAL-6K
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::NaiveDate;
 
@@ -46,6 +59,8 @@ pub fn apdr_review_window(planned_on: NaiveDate) -> Result<crate::calendar::Date
 }
 
 /// One line of a costed provision map (FUND-COSTED-MAP-3T).
+///
+/// A plain value record (open fields): a group of 0 is refused by [`ProvisionLine::cost_per_child`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -81,7 +96,9 @@ impl ProvisionLine {
 }
 
 /// A costed provision map for one child over three terms (FUND-COSTED-MAP-3T).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A plain value record (open fields): its lines are checked as they are costed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct CostedProvisionMap {

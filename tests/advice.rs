@@ -394,3 +394,75 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn advice_ids_are_typed_and_dense() {
+    // ADV-TYPES-8: each request has its own id; lookups take the id, not a position.
+    let mut assessment = AssessmentAdvice::new(Vec::new());
+    let mut ids = Vec::new();
+    for t in [
+        AdviceType::Educational,
+        AdviceType::Medical,
+        AdviceType::SocialCare,
+    ] {
+        let req = AdviceRequest::issue(t, "body", "contact", d(2025, 2, 17)).unwrap();
+        ids.push(assessment.add_request(req).unwrap());
+    }
+    assert_eq!(
+        ids,
+        vec![AdviceId::new(0), AdviceId::new(1), AdviceId::new(2)]
+    );
+    assert_eq!(ids[2].to_string(), "A2");
+    assert_eq!(format!("{:<4}|", ids[1]), "A1  |");
+    assert_eq!(
+        assessment.request(ids[1]).map(|r| r.advice_type().clone()),
+        Some(AdviceType::Medical)
+    );
+    assert!(assessment.request(AdviceId::new(3)).is_none());
+    assessment
+        .request_mut(ids[0])
+        .unwrap()
+        .record_receipt_by_body(d(2025, 2, 18))
+        .unwrap();
+    let listed: Vec<AdviceId> = assessment.requests_with_ids().map(|(id, _)| id).collect();
+    assert_eq!(listed, ids);
+    assert_eq!(serde_json::to_string(&ids[2]).unwrap(), "2");
+    assert_eq!(
+        serde_json::from_str::<AdviceId>("7").unwrap(),
+        AdviceId::new(7)
+    );
+    let json = serde_json::to_string(&assessment).unwrap();
+    assert_eq!(
+        serde_json::from_str::<AssessmentAdvice>(&json).unwrap(),
+        assessment
+    );
+    let extra = json.replacen('{', "{\"extra\":1,", 1);
+    assert!(
+        serde_json::from_str::<AssessmentAdvice>(&extra).is_err(),
+        "unknown fields"
+    );
+}
+
+#[test]
+fn advice_display_honours_alignment() {
+    // ADV-TYPES-8: the reg 6(1) letter and kind, padded for a chase list.
+    assert_eq!(
+        format!("[{:<18}]", AdviceType::Medical),
+        "[(c) medical       ]"
+    );
+    assert_eq!(
+        format!("[{:>8}]", AdviceType::RequestedByFamily("Dr X".into())),
+        "[(h) Dr X]"
+    );
+    assert_eq!(Readiness::Ready.to_string(), "ready to draft");
+    let not_ready = Readiness::NotReady {
+        not_requested: vec![AdviceType::SocialCare],
+        awaiting: vec![],
+        missing_sensory_teacher: true,
+    };
+    assert_eq!(
+        not_ready.to_string(),
+        "not ready to draft (not requested: (e) social care; educational advice lacks its qualified sensory teacher)"
+    );
+    assert_eq!(ReuseDecision::SeekNewAdvice.to_string(), "seek new advice");
+}

@@ -213,6 +213,54 @@ fn stored_meetings_are_rechecked() {
     );
 }
 
+#[cfg(feature = "serde")]
+#[test]
+fn nsm_within_2w_stored_weekend_meeting_refused() {
+    // NSM-WITHIN-2W with DC-6: a stored meeting on a Saturday is refused on the way in.
+    let cal = HolidayCalendar::england_and_wales();
+    let (meeting, _) = NextStepsMeeting::schedule(plan(), &cal, &school()).unwrap();
+    let json = serde_json::to_string(&meeting).unwrap();
+    let saturday = json.replace("2025-04-28T10:00:00", "2025-04-26T10:00:00");
+    let err = serde_json::from_str::<NextStepsMeeting>(&saturday).unwrap_err();
+    assert!(
+        err.to_string().contains("NSM-WITHIN-2W") && err.to_string().contains("weekend"),
+        "{err}"
+    );
+    // A bank holiday needs the caller's calendar: read back, then check_calendars.
+    let mut easter = plan();
+    easter.start = at(d(2025, 4, 21), 10, 0);
+    easter.venue = Venue::Elsewhere("family centre".into());
+    easter.setting_contacted_on = d(2025, 4, 16);
+    easter.agenda_circulated_on = d(2025, 4, 17);
+    let (elsewhere, _) = NextStepsMeeting::schedule(
+        MeetingPlan {
+            start: at(d(2025, 4, 22), 10, 0),
+            ..easter.clone()
+        },
+        &cal,
+        &school(),
+    )
+    .unwrap();
+    let stored = serde_json::to_string(&elsewhere)
+        .unwrap()
+        .replace("2025-04-22T10:00:00", "2025-04-21T10:00:00");
+    let read: NextStepsMeeting = serde_json::from_str(&stored).unwrap();
+    assert!(matches!(
+        read.check_calendars(&cal, &school()),
+        Err(Error::RuleBroken {
+            rule: RuleId::NsmWithin2w,
+            ..
+        })
+    ));
+    meeting.check_calendars(&cal, &school()).unwrap();
+    // Unknown fields are errors.
+    let extra = json.replacen('{', "{\"colour\":\"red\",", 1);
+    assert!(serde_json::from_str::<NextStepsMeeting>(&extra)
+        .unwrap_err()
+        .to_string()
+        .contains("unknown field"));
+}
+
 #[test]
 fn no_slot_is_a_clear_answer() {
     let cal = HolidayCalendar::england_and_wales();
@@ -288,4 +336,33 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn nsm_display_for_people_honours_alignment() {
+    // NSM-VENUE, NSM-AGENDA-7, NSM-INVITE: what facilitators and families read.
+    assert_eq!(format!("[{:<12}]", Venue::School), "[the school  ]");
+    assert_eq!(
+        format!("[{:>10}]", AgendaItem::ParentsViews),
+        "[Parents' views]"
+    );
+    assert_eq!(
+        format!("{:>20}|", AgendaItem::ParentalRights),
+        "     Parental rights|"
+    );
+    let invitee = Invitee::Setting { name: "Oak".into() };
+    assert_eq!(format!("{invitee:-^15}"), "-Setting: Oak--");
+    assert_eq!(
+        MeetingLength::minutes(90).unwrap().to_string(),
+        "90 minutes"
+    );
+    assert_eq!(
+        MinimumContent::AscContentAndProcess.to_string(),
+        "(g) The content and process of an Additional Support Contract"
+    );
+    assert_eq!(
+        PanelOutcome::NoToAssess.to_string(),
+        "no to an EHC needs assessment"
+    );
+    assert_eq!(FormRecipient::ChildsFile.to_string(), "the child's file");
 }
