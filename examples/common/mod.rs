@@ -156,10 +156,12 @@ impl Ledger {
             }
             let governs: Vec<&str> =
                 next.iter().filter(|n| n.deadline == Some(o.deadline)).map(|n| n.event).collect();
-            row.end = if governs.is_empty() || governs.contains(&tag.as_str()) {
-                End::Done { on, by }
-            } else {
-                End::NotNeeded { on, by }
+            // The same clock recomputed (a certificate moves the appeal limit).
+            let moved = after.iter().find(|a| a.subject == o.subject);
+            row.end = match moved {
+                _ if governs.is_empty() || governs.contains(&tag.as_str()) => End::Done { on, by },
+                Some(a) => End::Replaced { on, by, rule: a.rule(), due: a.deadline.due() },
+                None => End::NotNeeded { on, by },
             };
         }
         self.observe(&after);
