@@ -29,12 +29,17 @@ fn main() -> Res<()> {
     let request = Event::new(
         date(2025, 1, 6)?,
         Actor::Parent,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
     );
     let (mut case, _) = Case::open(child, policy.clone(), request, &cal)?;
     for event in [
         council(date(2025, 2, 14)?, EventKind::DecidedToAssess),
-        council(date(2025, 4, 7)?, EventKind::DraftPlanIssued { names_school: None }),
+        council(
+            date(2025, 4, 7)?,
+            EventKind::DraftPlanIssued { names_school: None },
+        ),
         council(
             date(2025, 5, 23)?,
             EventKind::FinalPlanIssued {
@@ -81,11 +86,19 @@ fn main() -> Res<()> {
     if let Some(on) = reordered.pointer_mut("/history/1/on") {
         *on = serde_json::Value::from("2024-12-01");
     }
-    refuse("decision dated before the request", reordered, &cal, &policy);
+    refuse(
+        "decision dated before the request",
+        reordered,
+        &cal,
+        &policy,
+    );
 
     // 3. A field the schema does not have.
     let mut unknown = value.clone();
-    if let Some(first) = unknown.pointer_mut("/history/0").and_then(|e| e.as_object_mut()) {
+    if let Some(first) = unknown
+        .pointer_mut("/history/0")
+        .and_then(|e| e.as_object_mut())
+    {
         first.insert("approved_by".into(), serde_json::Value::from("someone"));
     }
     refuse("unknown field", unknown, &cal, &policy);

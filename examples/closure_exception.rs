@@ -36,7 +36,9 @@ fn run(asked: NaiveDate, closure: ClosedPeriod, cal: &HolidayCalendar) -> Res<Ca
     let request = Event::new(
         date(2025, 5, 19)?,
         Actor::Parent,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
     );
     let text = line(&request);
     let (mut case, applied) = Case::open(child, LocalPolicy::sutton(), request, cal)?;
@@ -50,15 +52,34 @@ fn run(asked: NaiveDate, closure: ClosedPeriod, cal: &HolidayCalendar) -> Res<Ca
     };
     let council = |on, kind| Event::new(on, Actor::Council, kind);
 
-    step(&mut case, council(date(2025, 6, 27)?, EventKind::DecidedToAssess))?;
+    step(
+        &mut case,
+        council(date(2025, 6, 27)?, EventKind::DecidedToAssess),
+    )?;
     let mut ids: Vec<(AdviceType, AdviceId)> = Vec::new();
     for (advice_type, body, contact) in [
-        (AdviceType::Educational, "Oak Primary School", "Head teacher"),
+        (
+            AdviceType::Educational,
+            "Oak Primary School",
+            "Head teacher",
+        ),
         (AdviceType::Psychological, "Cognus EPS", "Principal EP"),
-        (AdviceType::Medical, "Community paediatrics", "Designated Medical Officer"),
-        (AdviceType::SocialCare, "Children's First Contact Service", "Duty manager"),
+        (
+            AdviceType::Medical,
+            "Community paediatrics",
+            "Designated Medical Officer",
+        ),
+        (
+            AdviceType::SocialCare,
+            "Children's First Contact Service",
+            "Duty manager",
+        ),
     ] {
-        let kind = EventKind::AdviceRequested { advice_type: advice_type.clone(), body: body.into(), contact: contact.into() };
+        let kind = EventKind::AdviceRequested {
+            advice_type: advice_type.clone(),
+            body: body.into(),
+            contact: contact.into(),
+        };
         for o in step(&mut case, council(asked, kind))? {
             if let Opened::Advice(id) = o {
                 ids.push((advice_type.clone(), id));
@@ -66,30 +87,53 @@ fn run(asked: NaiveDate, closure: ClosedPeriod, cal: &HolidayCalendar) -> Res<Ca
         }
     }
     for (_, id) in &ids {
-        step(&mut case, council(asked, EventKind::AdviceRequestReceived { advice: *id }))?;
+        step(
+            &mut case,
+            council(asked, EventKind::AdviceRequestReceived { advice: *id }),
+        )?;
     }
-    let id_of = |t: AdviceType| ids.iter().find(|(a, _)| *a == t).map(|(_, id)| *id).ok_or("no such request");
+    let id_of = |t: AdviceType| {
+        ids.iter()
+            .find(|(a, _)| *a == t)
+            .map(|(_, id)| *id)
+            .ok_or("no such request")
+    };
     for (t, on) in [
         (AdviceType::Psychological, date(2025, 8, 20)?),
         (AdviceType::Medical, date(2025, 8, 26)?),
         (AdviceType::SocialCare, date(2025, 8, 28)?),
         (AdviceType::Educational, date(2025, 9, 12)?),
     ] {
-        step(&mut case, council(on, EventKind::AdviceReceived { advice: id_of(t)? }))?;
+        step(
+            &mut case,
+            council(on, EventKind::AdviceReceived { advice: id_of(t)? }),
+        )?;
     }
-    step(&mut case, council(date(2025, 10, 1)?, EventKind::DraftPlanIssued { names_school: None }))?;
+    step(
+        &mut case,
+        council(
+            date(2025, 10, 1)?,
+            EventKind::DraftPlanIssued { names_school: None },
+        ),
+    )?;
 
     // The council records EXC-13-3 against the final-plan limit, with the facts and why.
     let claim = ExceptionClaim::new(
         ExceptionId::Exc13_3,
-        ExceptionGround::SchoolClosure { advice_requested_on: asked, closure },
+        ExceptionGround::SchoolClosure {
+            advice_requested_on: asked,
+            closure,
+        },
         format!(
             "head teacher's advice requested {asked}; school closed {} until {}",
             closure.first_closed, closure.reopens
         ),
         "the school could not give its advice while closed for the summer",
     )?;
-    if let Err(refused) = step(&mut case, council(date(2025, 10, 6)?, EventKind::ExceptionRecorded { claim })) {
+    if let Err(refused) = step(
+        &mut case,
+        council(date(2025, 10, 6)?, EventKind::ExceptionRecorded { claim }),
+    ) {
         println!("{:<20}REFUSED: {refused}", "");
     }
     step(
@@ -118,7 +162,9 @@ fn main() -> Res<()> {
         ],
         vec![],
     )?;
-    let closure = school.closed_period_containing(date(2025, 8, 1)?).ok_or("no summer closure")?;
+    let closure = school
+        .closed_period_containing(date(2025, 8, 1)?)
+        .ok_or("no summer closure")?;
     println!(
         "School closed from {} (C) until it reopens {} (R): {} days",
         closure.first_closed.format("%a %Y-%m-%d"),
@@ -135,13 +181,18 @@ fn main() -> Res<()> {
 
     let mut records: Vec<Sen2Record> = Vec::new();
     for (label, asked) in [
-        ("DOMAIN Case 3: head teacher's advice asked inside the window", date(2025, 7, 17)?),
+        (
+            "DOMAIN Case 3: head teacher's advice asked inside the window",
+            date(2025, 7, 17)?,
+        ),
         ("Variant: asked before the window", date(2025, 7, 14)?),
     ] {
         println!("{label} ({})\n", asked.format("%a %Y-%m-%d"));
         let case = run(asked, closure, &cal)?;
         if let Some(r) = case.sen2_record() {
-            let days = r.plan_issued_on.map(|p| (p - r.request_received).num_days());
+            let days = r
+                .plan_issued_on
+                .map(|p| (p - r.request_received).num_days());
             println!(
                 "SEN2: plan issued {:?} ({} days): within 20 weeks {:?}, exceptions apply {}\n",
                 r.plan_issued_on,
@@ -155,7 +206,10 @@ fn main() -> Res<()> {
     let t = Sen2Timeliness::from_records(&records);
     println!(
         "SEN2 over both: {} of {} within 20 weeks including exceptions; {} of {} excluding them",
-        t.within_20_weeks, t.issued, t.within_20_weeks_excluding_exceptions, t.issued_excluding_exceptions
+        t.within_20_weeks,
+        t.issued,
+        t.within_20_weeks_excluding_exceptions,
+        t.issued_excluding_exceptions
     );
     Ok(())
 }

@@ -34,7 +34,10 @@ fn show(case: &Case, today: NaiveDate, cal: &HolidayCalendar) -> Res<()> {
     for o in case.obligations(today, cal)? {
         let effective = match o.deadline.tribunal_effective() {
             Some(e) if e != o.deadline.due() => {
-                format!(" — in time until {} under HESC r12", e.format("%a %Y-%m-%d"))
+                format!(
+                    " — in time until {} under HESC r12",
+                    e.format("%a %Y-%m-%d")
+                )
             }
             _ => String::new(),
         };
@@ -51,7 +54,10 @@ fn show(case: &Case, today: NaiveDate, cal: &HolidayCalendar) -> Res<()> {
 }
 
 fn first_opened<T>(opened: &[Opened], pick: impl Fn(&Opened) -> Option<T>) -> Res<T> {
-    opened.iter().find_map(pick).ok_or_else(|| "the event should have opened something".into())
+    opened
+        .iter()
+        .find_map(pick)
+        .ok_or_else(|| "the event should have opened something".into())
 }
 
 fn main() -> Res<()> {
@@ -75,7 +81,9 @@ fn main() -> Res<()> {
     let request = Event::new(
         date(2025, 3, 12)?,
         Actor::School,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::Agreed },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::Agreed,
+        },
     );
     let text = line(&request);
     let (mut case, applied) = Case::open(child.clone(), LocalPolicy::sutton(), request, cals)?;
@@ -98,7 +106,9 @@ fn main() -> Res<()> {
             date(2025, 4, 16)?,
             EventKind::DecidedNotToAssess {
                 panel_on: date(2025, 4, 15)?,
-                notice: DecisionNotice::complete("needs can be met at SEN Support from the school's notional budget"),
+                notice: DecisionNotice::complete(
+                    "needs can be met at SEN Support from the school's notional budget",
+                ),
             },
         ),
     )?;
@@ -112,8 +122,18 @@ fn main() -> Res<()> {
     })?;
     show(&case, date(2025, 4, 17)?, &cal)?;
 
-    step(&mut case, Event::new(date(2025, 4, 17)?, Actor::Parent, EventKind::NsmAccepted { meeting }))?;
-    step(&mut case, council(date(2025, 4, 28)?, EventKind::NsmHeld { meeting }))?;
+    step(
+        &mut case,
+        Event::new(
+            date(2025, 4, 17)?,
+            Actor::Parent,
+            EventKind::NsmAccepted { meeting },
+        ),
+    )?;
+    step(
+        &mut case,
+        council(date(2025, 4, 28)?, EventKind::NsmHeld { meeting }),
+    )?;
 
     // ASC-REQUESTERS (b)(i): the panel suggested an Additional Support Contract.
     let pounds = |n: i64| Pounds::whole(n);
@@ -133,7 +153,10 @@ fn main() -> Res<()> {
         },
         requested_per_term: pounds(2_500)?,
     };
-    let opened = step(&mut case, council(date(2025, 4, 28)?, EventKind::AscRequested { request }))?;
+    let opened = step(
+        &mut case,
+        council(date(2025, 4, 28)?, EventKind::AscRequested { request }),
+    )?;
     let contract: ContractId = first_opened(&opened, |o| match o {
         Opened::Contract(id) => Some(*id),
         _ => None,
@@ -147,7 +170,10 @@ fn main() -> Res<()> {
                 contract,
                 meeting: SetupMeeting {
                     held_on: date(2025, 4, 29)?,
-                    targets: vec!["Blend CVC words".into(), "Join in whole-class phonics".into()],
+                    targets: vec![
+                        "Blend CVC words".into(),
+                        "Join in whole-class phonics".into(),
+                    ],
                     impact_measures: "phonics screening check at each half-term".into(),
                     planned_use: "additional TA hours, three mornings a week".into(),
                     planned_amount: pounds(2_000)?,
@@ -157,15 +183,31 @@ fn main() -> Res<()> {
     )?;
     let decision = |panel: NaiveDate, decided: NaiveDate| -> Res<AscDecision> {
         Ok(AscDecision::new(
-            PanelAdvice { panel_date: panel, targets: Robustness::Robust, recommended_per_term: pounds(2_000)? },
-            OfficerDecision::Approved { officer: "Head of SEN".into(), decided_on: decided, per_term: pounds(2_000)? },
+            PanelAdvice {
+                panel_date: panel,
+                targets: Robustness::Robust,
+                recommended_per_term: pounds(2_000)?,
+            },
+            OfficerDecision::Approved {
+                officer: "Head of SEN".into(),
+                decided_on: decided,
+                per_term: pounds(2_000)?,
+            },
         ))
     };
     step(
         &mut case,
-        council(date(2025, 5, 1)?, EventKind::AscDecided { contract, decision: decision(date(2025, 4, 30)?, date(2025, 5, 1)?)? }),
+        council(
+            date(2025, 5, 1)?,
+            EventKind::AscDecided {
+                contract,
+                decision: decision(date(2025, 4, 30)?, date(2025, 5, 1)?)?,
+            },
+        ),
     )?;
-    let summer = terms.term_containing(date(2025, 5, 1)?).ok_or("no summer term")?;
+    let summer = terms
+        .term_containing(date(2025, 5, 1)?)
+        .ok_or("no summer term")?;
     let autumn = terms.term_after(summer.id()).ok_or("no autumn term")?;
 
     // ASC-TERM-CAP: £2,500 for the term is refused, handed back, and the case is unchanged.
@@ -207,11 +249,21 @@ fn main() -> Res<()> {
         Event::new(
             date(2025, 5, 20)?,
             Actor::Parent,
-            EventKind::MediationAdviserContacted { dispute, choice: MediationChoice::Declined },
+            EventKind::MediationAdviserContacted {
+                dispute,
+                choice: MediationChoice::Declined,
+            },
         ),
     )?;
     show(&case, date(2025, 5, 21)?, &cal)?;
-    step(&mut case, Event::new(date(2025, 5, 22)?, Actor::MediationAdviser, EventKind::MediationCertificateIssued { dispute }))?;
+    step(
+        &mut case,
+        Event::new(
+            date(2025, 5, 22)?,
+            Actor::MediationAdviser,
+            EventKind::MediationCertificateIssued { dispute },
+        ),
+    )?;
     // T-APPEAL-2M-1M: the later of two months from the notice and one month from the certificate, with r12.
     show(&case, date(2025, 5, 22)?, &cal)?;
     if let Some(d) = case.dispute(dispute) {
@@ -222,12 +274,22 @@ fn main() -> Res<()> {
             d.decision(),
             limit.due().format("%a %Y-%m-%d"),
             limit.rule(),
-            limit.tribunal_effective().unwrap_or(limit.due()).format("%a %Y-%m-%d")
+            limit
+                .tribunal_effective()
+                .unwrap_or(limit.due())
+                .format("%a %Y-%m-%d")
         );
     }
     step(
         &mut case,
-        Event::new(date(2025, 6, 20)?, Actor::Parent, EventKind::AppealLodged { dispute, grounds: AppealGrounds::NeedsOrProvision }),
+        Event::new(
+            date(2025, 6, 20)?,
+            Actor::Parent,
+            EventKind::AppealLodged {
+                dispute,
+                grounds: AppealGrounds::NeedsOrProvision,
+            },
+        ),
     )?;
 
     // ASC-REVIEW-1TERM, ASC-EXTEND-PANEL: a final Autumn term, then the end.
@@ -248,7 +310,13 @@ fn main() -> Res<()> {
     )?;
     step(
         &mut case,
-        council(date(2025, 7, 22)?, EventKind::AscExtended { contract, decision: decision(date(2025, 7, 21)?, date(2025, 7, 22)?)? }),
+        council(
+            date(2025, 7, 22)?,
+            EventKind::AscExtended {
+                contract,
+                decision: decision(date(2025, 7, 21)?, date(2025, 7, 22)?)?,
+            },
+        ),
     )?;
     step(
         &mut case,
@@ -265,7 +333,13 @@ fn main() -> Res<()> {
     )?;
     step(
         &mut case,
-        council(date(2025, 12, 19)?, EventKind::AscEnded { contract, support_still_needed: SupportStillNeeded::Yes }),
+        council(
+            date(2025, 12, 19)?,
+            EventKind::AscEnded {
+                contract,
+                support_still_needed: SupportStillNeeded::Yes,
+            },
+        ),
     )?;
 
     let today = date(2025, 12, 19)?;

@@ -36,7 +36,9 @@ fn main() -> Res<()> {
     let request = Event::new(
         date(2025, 1, 6)?,
         Actor::Parent,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
     );
     let first = line(&request);
     let (mut case, applied) = Case::open(child, LocalPolicy::sutton(), request, &cal)?;
@@ -51,8 +53,14 @@ fn main() -> Res<()> {
         Ok(applied.opened)
     };
 
-    step(&mut case, council(date(2025, 1, 8)?, EventKind::ConsideringNotified))?;
-    step(&mut case, council(date(2025, 2, 14)?, EventKind::DecidedToAssess))?;
+    step(
+        &mut case,
+        council(date(2025, 1, 8)?, EventKind::ConsideringNotified),
+    )?;
+    step(
+        &mut case,
+        council(date(2025, 2, 14)?, EventKind::DecidedToAssess),
+    )?;
     let mut advice: Vec<(AdviceType, AdviceId)> = Vec::new();
     for (advice_type, body) in [
         (AdviceType::Psychological, "Cognus EPS"),
@@ -72,7 +80,13 @@ fn main() -> Res<()> {
         }
     }
     for (_, id) in &advice {
-        step(&mut case, council(date(2025, 2, 17)?, EventKind::AdviceRequestReceived { advice: *id }))?;
+        step(
+            &mut case,
+            council(
+                date(2025, 2, 17)?,
+                EventKind::AdviceRequestReceived { advice: *id },
+            ),
+        )?;
     }
     // The advice arrives: social care, school, EP, health.
     let arrivals = [
@@ -83,21 +97,37 @@ fn main() -> Res<()> {
     ];
     for (advice_type, on) in arrivals {
         if let Some((_, id)) = advice.iter().find(|(t, _)| *t == advice_type) {
-            step(&mut case, council(on, EventKind::AdviceReceived { advice: *id }))?;
+            step(
+                &mut case,
+                council(on, EventKind::AdviceReceived { advice: *id }),
+            )?;
         }
     }
-    step(&mut case, council(date(2025, 4, 7)?, EventKind::DraftPlanIssued { names_school: None }))?;
+    step(
+        &mut case,
+        council(
+            date(2025, 4, 7)?,
+            EventKind::DraftPlanIssued { names_school: None },
+        ),
+    )?;
     step(
         &mut case,
         Event::new(
             date(2025, 4, 14)?,
             Actor::Parent,
-            EventKind::RepresentationsReceived { requested_school: Some("Oak Primary School".into()) },
+            EventKind::RepresentationsReceived {
+                requested_school: Some("Oak Primary School".into()),
+            },
         ),
     )?;
     let opened = step(
         &mut case,
-        council(date(2025, 4, 23)?, EventKind::SchoolConsulted { school: "Oak Primary School".into() }),
+        council(
+            date(2025, 4, 23)?,
+            EventKind::SchoolConsulted {
+                school: "Oak Primary School".into(),
+            },
+        ),
     )?;
     let consultation = opened
         .iter()
@@ -106,7 +136,14 @@ fn main() -> Res<()> {
             _ => None,
         })
         .unwrap_or(ConsultationId::new(0));
-    step(&mut case, Event::new(date(2025, 5, 6)?, Actor::School, EventKind::SchoolReplied { consultation }))?;
+    step(
+        &mut case,
+        Event::new(
+            date(2025, 5, 6)?,
+            Actor::School,
+            EventKind::SchoolReplied { consultation },
+        ),
+    )?;
     step(
         &mut case,
         council(
@@ -122,17 +159,46 @@ fn main() -> Res<()> {
         &mut case,
         school(
             date(2026, 2, 20)?,
-            EventKind::ReviewMeetingScheduled { meeting_on: date(2026, 3, 11)?, kind: ReviewKind::Scheduled },
+            EventKind::ReviewMeetingScheduled {
+                meeting_on: date(2026, 3, 11)?,
+                kind: ReviewKind::Scheduled,
+            },
         ),
     )?;
-    step(&mut case, school(date(2026, 2, 25)?, EventKind::ReviewAdviceCirculated))?;
-    step(&mut case, school(date(2026, 3, 11)?, EventKind::ReviewMeetingHeld))?;
-    step(&mut case, school(date(2026, 3, 20)?, EventKind::ReviewReportSent))?;
-    step(&mut case, council(date(2026, 4, 8)?, EventKind::ReviewDecided { outcome: ReviewOutcome::Amend }))?;
-    step(&mut case, council(date(2026, 4, 8)?, EventKind::AmendmentNoticeSent))?;
     step(
         &mut case,
-        Event::new(date(2026, 4, 20)?, Actor::Parent, EventKind::RepresentationsReceived { requested_school: None }),
+        school(date(2026, 2, 25)?, EventKind::ReviewAdviceCirculated),
+    )?;
+    step(
+        &mut case,
+        school(date(2026, 3, 11)?, EventKind::ReviewMeetingHeld),
+    )?;
+    step(
+        &mut case,
+        school(date(2026, 3, 20)?, EventKind::ReviewReportSent),
+    )?;
+    step(
+        &mut case,
+        council(
+            date(2026, 4, 8)?,
+            EventKind::ReviewDecided {
+                outcome: ReviewOutcome::Amend,
+            },
+        ),
+    )?;
+    step(
+        &mut case,
+        council(date(2026, 4, 8)?, EventKind::AmendmentNoticeSent),
+    )?;
+    step(
+        &mut case,
+        Event::new(
+            date(2026, 4, 20)?,
+            Actor::Parent,
+            EventKind::RepresentationsReceived {
+                requested_school: None,
+            },
+        ),
     )?;
 
     // Every deadline the case ran, as the case reported it.

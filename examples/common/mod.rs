@@ -27,7 +27,8 @@ pub type Res<T> = Result<T, Box<dyn Error>>;
 
 /// A calendar date, or an error naming the bad one.
 pub fn date(y: i32, m: u32, d: u32) -> Res<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{y}-{m:02}-{d:02} is not a date").into())
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("{y}-{m:02}-{d:02} is not a date").into())
 }
 
 /// The stored `type` tag of an event (e.g. `"final_plan_issued"`), as
@@ -51,7 +52,12 @@ enum End {
     NotNeeded { on: NaiveDate, by: &'static str },
     /// Replaced by a deadline of another rule for the same thing (the
     /// council's own target giving way to the statutory clock).
-    Replaced { on: NaiveDate, by: &'static str, rule: RuleId, due: NaiveDate },
+    Replaced {
+        on: NaiveDate,
+        by: &'static str,
+        rule: RuleId,
+        due: NaiveDate,
+    },
     /// No longer listed because time ran on, last seen with this status.
     Lapsed(Status),
 }
@@ -82,7 +88,9 @@ impl Ledger {
     }
 
     fn position(&self, k: Key) -> Option<usize> {
-        self.rows.iter().position(|r| (r.subject, r.deadline.rule(), r.deadline.due()) == k)
+        self.rows
+            .iter()
+            .position(|r| (r.subject, r.deadline.rule(), r.deadline.due()) == k)
     }
 
     /// Take in what the case owes: new deadlines join, open ones take the case's status.
@@ -96,7 +104,11 @@ impl Ledger {
                         }
                     }
                 }
-                None => self.rows.push(Row { subject: o.subject, deadline: o.deadline, end: End::Open(o.status) }),
+                None => self.rows.push(Row {
+                    subject: o.subject,
+                    deadline: o.deadline,
+                    end: End::Open(o.status),
+                }),
             }
         }
     }
@@ -140,8 +152,13 @@ impl Ledger {
         self.observe(&before);
         let applied = case.apply(event, cals)?;
         let after = case.obligations(on, cals.holidays)?;
-        for o in before.iter().filter(|o| !after.iter().any(|a| key(a) == key(o))) {
-            let Some(row) = self.position(key(o)).and_then(|i| self.rows.get_mut(i)) else { continue };
+        for o in before
+            .iter()
+            .filter(|o| !after.iter().any(|a| key(a) == key(o)))
+        {
+            let Some(row) = self.position(key(o)).and_then(|i| self.rows.get_mut(i)) else {
+                continue;
+            };
             // Acts the case already recorded as done keep the status it gave them.
             if matches!(row.end, End::Open(Status::Met | Status::Late)) {
                 if let End::Open(s) = row.end {
@@ -149,18 +166,33 @@ impl Ledger {
                 }
                 continue;
             }
-            let successor = after.iter().find(|a| a.subject == o.subject && a.rule() != o.rule());
+            let successor = after
+                .iter()
+                .find(|a| a.subject == o.subject && a.rule() != o.rule());
             if let Some(a) = successor {
-                row.end = End::Replaced { on, by, rule: a.rule(), due: a.deadline.due() };
+                row.end = End::Replaced {
+                    on,
+                    by,
+                    rule: a.rule(),
+                    due: a.deadline.due(),
+                };
                 continue;
             }
-            let governs: Vec<&str> =
-                next.iter().filter(|n| n.deadline == Some(o.deadline)).map(|n| n.event).collect();
+            let governs: Vec<&str> = next
+                .iter()
+                .filter(|n| n.deadline == Some(o.deadline))
+                .map(|n| n.event)
+                .collect();
             // The same clock recomputed (a certificate moves the appeal limit).
             let moved = after.iter().find(|a| a.subject == o.subject);
             row.end = match moved {
                 _ if governs.is_empty() || governs.contains(&tag.as_str()) => End::Done { on, by },
-                Some(a) => End::Replaced { on, by, rule: a.rule(), due: a.deadline.due() },
+                Some(a) => End::Replaced {
+                    on,
+                    by,
+                    rule: a.rule(),
+                    due: a.deadline.due(),
+                },
                 None => End::NotNeeded { on, by },
             };
         }
@@ -180,7 +212,10 @@ impl Ledger {
     pub fn print(&self, case: &Case, today: NaiveDate) -> Res<()> {
         let mut rows: Vec<&Row> = self.rows.iter().collect();
         rows.sort_by_key(|r| r.deadline.due());
-        println!("{:<58} {:<17} {:<21} {:<66} Status as at {today}", "What", "Due", "Rule", "Source");
+        println!(
+            "{:<58} {:<17} {:<21} {:<66} Status as at {today}",
+            "What", "Due", "Rule", "Source"
+        );
         println!("{}", "-".repeat(200));
         for row in rows {
             let d = &row.deadline;
@@ -205,7 +240,9 @@ pub fn claims_for(case: &Case, rule: RuleId) -> Vec<ExceptionClaim> {
     case.history()
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::ExceptionRecorded { claim } if claim.exception().excuses(rule) => Some(claim.clone()),
+            EventKind::ExceptionRecorded { claim } if claim.exception().excuses(rule) => {
+                Some(claim.clone())
+            }
             _ => None,
         })
         .collect()
@@ -216,11 +253,17 @@ fn status(row: &Row, case: &Case, today: NaiveDate) -> Res<String> {
     Ok(match &row.end {
         End::Open(s) => {
             let effective = match d.tribunal_effective() {
-                Some(e) if e != d.due() => format!(" (in time until {} under HESC r12)", e.format("%a %Y-%m-%d")),
+                Some(e) if e != d.due() => format!(
+                    " (in time until {} under HESC r12)",
+                    e.format("%a %Y-%m-%d")
+                ),
                 _ => String::new(),
             };
             let window = match d.earliest_action() {
-                Some(e) => format!(" (window open; earliest action {})", e.format("%a %Y-%m-%d")),
+                Some(e) => format!(
+                    " (window open; earliest action {})",
+                    e.format("%a %Y-%m-%d")
+                ),
                 None => String::new(),
             };
             format!("{s}{window}{effective}")
@@ -242,7 +285,11 @@ fn status(row: &Row, case: &Case, today: NaiveDate) -> Res<String> {
 /// Print one accepted event: date, who, what, the phase after it, what it opened, and its warnings.
 pub fn log(line: &str, case: &Case, applied: &Applied) {
     let opened: Vec<String> = applied.opened.iter().map(ToString::to_string).collect();
-    let opened = if opened.is_empty() { String::new() } else { format!("  [opens {}]", opened.join(", ")) };
+    let opened = if opened.is_empty() {
+        String::new()
+    } else {
+        format!("  [opens {}]", opened.join(", "))
+    };
     println!("{line:<86} -> {}{opened}", case.phase().name());
     for w in &applied.warnings {
         println!("{:<20}note: {w}", "");
@@ -251,5 +298,10 @@ pub fn log(line: &str, case: &Case, applied: &Applied) {
 
 /// The log line of an event, taken before it is applied.
 pub fn line(event: &Event) -> String {
-    format!("{} {:<22} {}", event.on.format("%a %Y-%m-%d"), event.by.to_string(), event.kind.name())
+    format!(
+        "{} {:<22} {}",
+        event.on.format("%a %Y-%m-%d"),
+        event.by.to_string(),
+        event.kind.name()
+    )
 }
