@@ -9,7 +9,8 @@ use super::compliance::ComplianceEntry;
 use super::decide::{decide, Decision, Effect, Judging};
 use super::event::Event;
 use super::evolve::evolve;
-use super::ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
+use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
+use crate::advice::AdviceId;
 use super::obligations::{NextEvent, Obligation};
 use super::sen2::Sen2Record;
 use super::state::{AscTrack, CaseState, Dispute, NsmTrack, Phase, SupportTrack};
@@ -287,7 +288,7 @@ impl Case {
                     .phase
                     .assessment()
                     .and_then(|a| a.advice())
-                    .and_then(|a| AdviceId::next(a.requests().len()))
+                    .and_then(|a| AdviceId::try_from(a.requests().len()).ok())
                     .map(Opened::Advice),
                 Effect::OpenDispute(_) => {
                     DisputeId::next(self.state.disputes.len()).map(Opened::Dispute)

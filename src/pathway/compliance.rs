@@ -232,7 +232,7 @@ pub(crate) fn acts(
                     AssessmentStep::Assessing { advice: all, .. }
                     | AssessmentStep::DraftIssued { advice: all, .. },
                 ) => {
-                    if let Some(r) = all.requests().get(advice.index()) {
+                    if let Some(r) = all.request(*advice) {
                         done(r.compliance_deadline(cal)?, r.exceptions())?;
                     }
                 }

@@ -25,7 +25,8 @@ use super::event::{
     Actor, AppealGrounds, AppealOutcome, AppealableDecision, CeaseGround, Event, EventKind,
     FinalPlanChanges, MediationChoice, ParentalAgreement, ReviewKind, ReviewOutcome,
 };
-use super::ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
+use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
+use crate::advice::AdviceId;
 use super::state::{
     Assessment, AssessmentStep, CaseState, Clocks, Dispute, Draft, NsmTrack, OrderRoute, Phase,
     Plan, PlannedTransfer, Reassessment, RequestRoute,
@@ -169,7 +170,7 @@ fn wrong_phase(rule: RuleId, event: &EventKind, state: &CaseState) -> Error {
 
 /// The advice request an id names.
 fn advice_request(advice: &AssessmentAdvice, id: AdviceId) -> Result<&AdviceRequest> {
-    advice.requests().get(id.index()).ok_or_else(|| {
+    advice.request(id).ok_or_else(|| {
         broken(
             RuleId::AdvTypes8,
             format!("there is no {id} in this assessment"),

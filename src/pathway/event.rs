@@ -13,7 +13,7 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
-use super::ids::AdviceId;
+use crate::advice::AdviceId;
 use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 use crate::advice::AdviceType;
 use crate::asc::{

@@ -53,7 +53,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             }
         }
         Effect::AdviceUpdated(id, request) => {
-            if let Some(slot) = advice_mut(state).and_then(|a| a.request_mut(id.index())) {
+            if let Some(slot) = advice_mut(state).and_then(|a| a.request_mut(id)) {
                 *slot = *request;
             }
         }

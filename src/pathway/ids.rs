@@ -49,10 +49,6 @@ macro_rules! case_id {
 }
 
 case_id!(
-    /// One advice request of an assessment (ADV-TYPES-8). MERGE: replaced by advice::AdviceId.
-    AdviceId, "A", "advice request"
-);
-case_id!(
     /// One mediation-and-appeal track, opened by an appealable decision (APPEAL-TRACKS).
     DisputeId, "D", "dispute"
 );

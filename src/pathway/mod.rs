@@ -75,7 +75,8 @@ pub use event::{
     ReviewKind, ReviewOutcome,
 };
 pub use memory::MemoryUse;
-pub use ids::{AdviceId, ConsultationId, ContractId, DisputeId, MeetingId};
+pub use crate::advice::AdviceId;
+pub use ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 pub use obligations::{NextEvent, Obligation, Subject};
 pub use record::{CaseRecord, SCHEMA_VERSION};
 pub use reviews::ReviewDuty;

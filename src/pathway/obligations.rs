@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 
 use super::compliance::{amendment_due, assessment_clocks, reassessment_plan_due, review_due};
 use super::event::MediationChoice;
-use super::ids::{AdviceId, ConsultationId, DisputeId, MeetingId};
+use super::ids::{ConsultationId, DisputeId, MeetingId};
+use crate::advice::AdviceId;
 use super::state::{AssessmentStep, CaseState, Draft, OrderRoute, Phase};
 use super::Child;
 use crate::calendar::{age_on, HolidayCalendar};
@@ -304,7 +305,7 @@ pub(crate) fn obligations(
                         if !request.is_open() {
                             continue;
                         }
-                        let Some(id) = AdviceId::next(i) else { break };
+                        let Ok(id) = AdviceId::try_from(i) else { break };
                         let deadline = request.compliance_deadline(cal)?;
                         let status = request.status(today, cal)?;
                         c.out.push(Obligation {
