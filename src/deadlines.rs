@@ -112,12 +112,14 @@ impl Convention {
     ///
     /// [`Error::DateOverflow`] at the edges of the representable range; for
     /// working days, the holiday table's coverage errors.
+    #[inline(always)]
     pub fn due_from(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
         self.due_with(anchor, |from, days| cal.add_working_days(from, days))
     }
 
     /// The due date, with `working_days` answering DC-6 periods (the only
     /// ones that need a holiday calendar).
+    #[inline(always)]
     fn due_with(
         self,
         anchor: NaiveDate,
@@ -374,6 +376,7 @@ impl Deadline {
     /// falls on (DC-8), so a date the caller's calendar cannot classify is an
     /// error, never a silent "working day". Extend the calendar
     /// ([`HolidayCalendar::extend_to`]) for later years.
+    #[inline(always)]
     pub fn compute(
         rule: RuleId,
         anchor: NaiveDate,
@@ -469,6 +472,7 @@ impl Deadline {
 /// # Errors
 ///
 /// The holiday table's coverage errors.
+#[inline]
 pub fn tribunal_effective_date(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
     let (m, d) = (nominal.month(), nominal.day());
     let overflow = || Error::DateOverflow {
@@ -497,6 +501,7 @@ macro_rules! deadline_fn {
         /// [`Error::OutsideHolidayTable`] when the due date (or, for working-day
         /// periods, the anchor) is outside `cal`, [`Error::BeyondHolidayTable`]
         /// when working days run past it.
+        #[inline]
         pub fn $name($anchor: NaiveDate, cal: &HolidayCalendar) -> Result<Deadline> {
             Deadline::compute(RuleId::$rule, $anchor, $conv, cal)
         }
@@ -665,6 +670,7 @@ pub enum ReviewDueReading {
 ///
 /// [`Error::DateOverflow`] at the edge of the representable range;
 /// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
+#[inline]
 pub fn review_due(
     anchor: NaiveDate,
     reading: ReviewDueReading,
@@ -1005,6 +1011,7 @@ deadline_fn!(
 /// [`Error::DateOverflow`] at the edge of the representable range;
 /// [`Error::OutsideHolidayTable`] / [`Error::BeyondHolidayTable`] when the due
 /// date or its r12 effective date is outside `cal`.
+#[inline]
 pub fn appeal_due(
     notice_sent: NaiveDate,
     certificate: MediationCertificate,
