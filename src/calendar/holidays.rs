@@ -445,6 +445,37 @@ impl DayTable {
     }
 }
 
+/// The government's bank-holiday JSON (gov.uk/bank-holidays.json): divisions by name.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct GovUkFile {
+    #[serde(rename = "england-and-wales")]
+    england_and_wales: Option<GovUkDivision>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GovUkDivision {
+    #[allow(dead_code)]
+    division: String,
+    events: Vec<GovUkEvent>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GovUkEvent {
+    title: String,
+    date: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    bunting: bool,
+}
+
 /// The stored form of a [`HolidayCalendar`]; read back through [`HolidayCalendar::new`].
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -564,6 +595,65 @@ impl HolidayCalendar {
             holidays,
             table,
         })
+    }
+
+    /// A table read from the government's bank-holiday list in its published
+    /// JSON shape (gov.uk/bank-holidays.json):
+    /// `{"england-and-wales": {"division": …, "events": [{"title", "date",
+    /// "notes", "bunting"}]}}`. Other divisions ("scotland",
+    /// "northern-ireland") are ignored. The table covers the years from the
+    /// first event's to the last event's (DOMAIN DC-6: the published list is
+    /// the source of truth).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use send_pathway::calendar::HolidayCalendar;
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///     {"title": "New Year’s Day", "date": "2026-01-01", "notes": "", "bunting": true},
+    ///     {"title": "Boxing Day", "date": "2026-12-28", "notes": "Substitute day", "bunting": true}
+    /// ]}, "scotland": {"division": "scotland", "events": []}}"#;
+    /// let cal = HolidayCalendar::from_gov_uk_json(json)?;
+    /// assert_eq!((cal.first_year(), cal.last_year()), (2026, 2026));
+    /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2026, 12, 28).ok_or("not a date")?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHolidayTable`] when the text is not JSON of that shape,
+    /// has no "england-and-wales" division, holds a date that is not
+    /// `YYYY-MM-DD`, or lists no events; and as [`HolidayCalendar::new`].
+    #[cfg(feature = "serde")]
+    pub fn from_gov_uk_json(json: &str) -> Result<Self> {
+        let invalid = |reason: String| Error::InvalidHolidayTable { reason };
+        let file: GovUkFile = serde_json::from_str(json)
+            .map_err(|e| invalid(format!("not the gov.uk bank-holiday JSON: {e}")))?;
+        let division = file
+            .england_and_wales
+            .ok_or_else(|| invalid("the JSON has no \"england-and-wales\" division".to_owned()))?;
+        let holidays = division
+            .events
+            .into_iter()
+            .map(|event| {
+                NaiveDate::parse_from_str(&event.date, "%Y-%m-%d")
+                    .map(|date| BankHoliday::new(date, event.title.clone()))
+                    .map_err(|_| {
+                        invalid(format!(
+                            "{:?} ({}) is not a date in the form YYYY-MM-DD",
+                            event.date, event.title
+                        ))
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (Some(first), Some(last)) = (
+            holidays.iter().map(|h| h.date.year()).min(),
+            holidays.iter().map(|h| h.date.year()).max(),
+        ) else {
+            return Err(invalid(
+                "the \"england-and-wales\" division lists no bank holidays".to_owned(),
+            ));
+        };
+        HolidayCalendar::new(first, last, holidays)
     }
 
     /// Rebuild the lookup tables after the holiday list changed.
@@ -790,6 +880,34 @@ impl HolidayCalendar {
             .with_rank(u64::from(rank) + 1)
             .ok_or_else(|| self.beyond(date, 1))
     }
+}
+
+/// The dates, over the years both calendars cover, whose working/non-working
+/// status differs between `old` and `new`, in date order — e.g. a newly
+/// proclaimed bank holiday, or a projected one that moved. Deadlines due on or
+/// counted across these days may need recomputing. Empty when the calendars
+/// share no year.
+pub fn changed_days(old: &HolidayCalendar, new: &HolidayCalendar) -> Vec<NaiveDate> {
+    let first = old.first_year.max(new.first_year);
+    let last = old.last_year.min(new.last_year);
+    let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(first, 1, 1),
+        NaiveDate::from_ymd_opt(last, 12, 31),
+    ) else {
+        return Vec::new();
+    };
+    // Only listed days can differ: walk the union of both holiday lists.
+    let mut candidates: Vec<NaiveDate> = old
+        .holidays
+        .iter()
+        .chain(&new.holidays)
+        .map(|h| h.date)
+        .filter(|d| (from..=to).contains(d))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.retain(|&d| old.is_working_day(d).ok() != new.is_working_day(d).ok());
+    candidates
 }
 
 #[cfg(test)]
@@ -1059,6 +1177,71 @@ mod tests {
             assert_eq!(cal.working_days_between(start, day).unwrap(), after_start);
             day = day.succ_opt().unwrap();
         }
+    }
+
+    #[test]
+    fn changed_days_lists_only_status_changes_over_the_overlap() {
+        let old = HolidayCalendar::england_and_wales();
+        let mut new = old.clone();
+        new.add_holiday(BankHoliday::new(d(2030, 6, 14), "Proclaimed day"))
+            .unwrap();
+        new.remove_holiday(d(2031, 5, 5)).unwrap(); // a projected day that moved
+        new.add_holiday(BankHoliday::new(d(2031, 5, 10), "Saturday: no change"))
+            .unwrap();
+        assert_eq!(
+            changed_days(&old, &new),
+            vec![d(2030, 6, 14), d(2031, 5, 5)]
+        );
+        assert_eq!(
+            changed_days(&new, &old),
+            vec![d(2030, 6, 14), d(2031, 5, 5)]
+        );
+        assert!(changed_days(&old, &old).is_empty());
+        // Only the overlap counts; no overlap, no changes.
+        let other =
+            HolidayCalendar::new(2040, 2041, [BankHoliday::new(d(2040, 1, 2), "x")]).unwrap();
+        assert!(changed_days(&old, &other).is_empty());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn from_gov_uk_json_reads_the_published_shape() {
+        let json = r#"{
+            "england-and-wales": {"division": "england-and-wales", "events": [
+                {"title": "New Year’s Day", "date": "2025-01-01", "notes": "", "bunting": true},
+                {"title": "Good Friday", "date": "2025-04-18", "notes": "", "bunting": false},
+                {"title": "Christmas Day", "date": "2026-12-25", "notes": "", "bunting": true},
+                {"title": "Boxing Day", "date": "2026-12-28", "notes": "Substitute day", "bunting": true}
+            ]},
+            "scotland": {"division": "scotland", "events": [
+                {"title": "2nd January", "date": "2025-01-02", "notes": "", "bunting": true}
+            ]}
+        }"#;
+        let cal = HolidayCalendar::from_gov_uk_json(json).unwrap();
+        assert_eq!((cal.first_year(), cal.last_year()), (2025, 2026));
+        assert_eq!(cal.holidays().len(), 4);
+        assert_eq!(cal.day_kind(d(2025, 4, 18)).unwrap(), DayKind::BankHoliday);
+        assert_eq!(cal.day_kind(d(2025, 1, 2)).unwrap(), DayKind::WorkingDay);
+        assert_eq!(cal.holiday_on(d(2026, 12, 28)).unwrap().name, "Boxing Day");
+
+        let reason = |json: &str| match HolidayCalendar::from_gov_uk_json(json) {
+            Err(Error::InvalidHolidayTable { reason }) => reason,
+            other => panic!("expected InvalidHolidayTable, got {other:?}"),
+        };
+        assert!(reason("not json").contains("not the gov.uk"));
+        assert!(
+            reason(r#"{"scotland": {"division": "scotland", "events": []}}"#)
+                .contains("england-and-wales")
+        );
+        assert!(reason(
+            r#"{"england-and-wales": {"division": "e", "events": [{"title": "x", "date": "2025-02-30", "notes": "", "bunting": false}]}}"#
+        )
+        .contains("2025-02-30"));
+        assert!(
+            reason(r#"{"england-and-wales": {"division": "e", "events": []}}"#)
+                .contains("no bank holidays")
+        );
+        assert!(reason(r#"{"england-and-wales": {"division": "e"}}"#).contains("not the gov.uk"));
     }
 
     #[test]
