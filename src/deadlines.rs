@@ -112,7 +112,19 @@ impl Convention {
     ///
     /// [`Error::DateOverflow`] at the edges of the representable range; for
     /// working days, the holiday table's coverage errors.
+    #[inline(always)]
     pub fn due_from(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
+        self.due_with(anchor, |from, days| cal.add_working_days(from, days))
+    }
+
+    /// The due date, with `working_days` answering DC-6 periods (the only
+    /// ones that need a holiday calendar).
+    #[inline(always)]
+    fn due_with(
+        self,
+        anchor: NaiveDate,
+        working_days: impl FnOnce(NaiveDate, u32) -> Result<NaiveDate>,
+    ) -> Result<NaiveDate> {
         match self {
             Convention::WithinWeeksOf { weeks } => weeks_after(anchor, weeks),
             Convention::DaysBeginningWith { days } => {
@@ -130,7 +142,7 @@ impl Convention {
                 day,
                 reading,
             } => before_fixed_date(anchor.year(), month, day, reading),
-            Convention::WorkingDaysAfter { days } => cal.add_working_days(anchor, days),
+            Convention::WorkingDaysAfter { days } => working_days(anchor, days),
             Convention::AppealLimit { certificate } => {
                 let by_notice = months_after(anchor, 2)?;
                 match certificate {
@@ -171,8 +183,15 @@ impl Convention {
 /// A statutory or local deadline: when, which rule, by which arithmetic.
 ///
 /// Built by the functions of this module. Reading one back from storage
-/// recomputes the due date from the anchor and convention and rejects a record
-/// that does not agree.
+/// checks everything that can be checked without a bank-holiday calendar and
+/// rejects a record that does not agree: the due date recomputed from the
+/// anchor and convention (for calendar periods; a working-day due date must
+/// be after its anchor), the weekend flag, and the shape of the tribunal's r12
+/// effective date (a weekday, not before the due date, after the August or
+/// Christmas closure). A stored deadline is never rejected merely because its
+/// dates lie outside the built-in table. Whether the due date is a *bank
+/// holiday*, and the working-day arithmetic, depend on the caller's calendar:
+/// the case read-back re-checks them with [`Deadline::verify_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -232,8 +251,12 @@ impl TryFrom<DeadlineRecord> for Deadline {
                 }
             }
             convention => {
-                let expected =
-                    convention.due_from(r.anchor, &HolidayCalendar::england_and_wales())?;
+                // Calendar periods need no holiday table (working days were handled above).
+                let expected = convention.due_with(r.anchor, |from, _| {
+                    Err(Error::InconsistentRecord {
+                        reason: format!("{} from {from} needs a holiday calendar", r.rule),
+                    })
+                })?;
                 if expected != r.due {
                     return Err(bad(format!(
                         "{} from {} under {} is due {}, not {} as stored",
@@ -255,7 +278,7 @@ impl TryFrom<DeadlineRecord> for Deadline {
         }
         let is_appeal = matches!(r.convention, Convention::AppealLimit { .. });
         match r.tribunal_effective {
-            Some(eff) if !is_appeal || eff < r.due => {
+            Some(eff) if !is_appeal || !r12_shape_holds(r.due, eff) => {
                 return Err(bad(format!(
                     "{} has an impossible tribunal effective date {eff}",
                     r.rule
@@ -280,7 +303,67 @@ impl TryFrom<DeadlineRecord> for Deadline {
     }
 }
 
+/// What can be checked of an r12 effective date without a holiday calendar:
+/// a weekday, not before the nominal date, and after the closure of
+/// r12(3)(a) when the nominal date falls in it.
+#[cfg(feature = "serde")]
+fn r12_shape_holds(nominal: NaiveDate, effective: NaiveDate) -> bool {
+    let weekday = !matches!(
+        effective.weekday(),
+        chrono::Weekday::Sat | chrono::Weekday::Sun
+    );
+    let (m, d) = (nominal.month(), nominal.day());
+    let after_closure = if m == 8 {
+        effective.year() > nominal.year() || effective.month() > 8
+    } else if m == 12 && d >= 25 {
+        effective.year() > nominal.year()
+            && effective
+                > NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
+                    .unwrap_or(NaiveDate::MAX)
+    } else if m == 1 && d == 1 {
+        effective > nominal
+    } else {
+        true
+    };
+    weekday && effective >= nominal && after_closure
+}
+
 impl Deadline {
+    /// Re-check this deadline against the caller's calendar: recompute it
+    /// from its rule, anchor and convention with `cal` and compare every
+    /// field (the due date, what kind of day it is, the r12 effective date).
+    /// Reading a stored deadline back checks only what needs no calendar; a
+    /// case read back with the caller's calendar calls this.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InconsistentRecord`] naming the first field that differs; the
+    /// errors of [`Deadline::compute`] when `cal` cannot recompute it (e.g. the
+    /// due date is outside it).
+    pub fn verify_with(&self, cal: &HolidayCalendar) -> Result<()> {
+        let fresh = Deadline::compute(self.rule, self.anchor, self.convention, cal)?;
+        if fresh == *self {
+            return Ok(());
+        }
+        let reason = if fresh.due != self.due {
+            format!(
+                "{} from {} is due {} with this calendar, not {} as stored",
+                self.rule, self.anchor, fresh.due, self.due
+            )
+        } else if fresh.due_day != self.due_day {
+            format!(
+                "{} due {} is a {:?} in this calendar, stored as {:?}",
+                self.rule, self.due, fresh.due_day, self.due_day
+            )
+        } else {
+            format!(
+                "{} due {} has the tribunal effective date {:?} with this calendar, not {:?} as stored",
+                self.rule, self.due, fresh.tribunal_effective, self.tribunal_effective
+            )
+        };
+        Err(Error::InconsistentRecord { reason })
+    }
+
     /// Compute a deadline for `rule` from `anchor` under `convention`.
     ///
     /// The module's functions call this with the right rule and convention;
@@ -288,7 +371,12 @@ impl Deadline {
     ///
     /// # Errors
     ///
-    /// As [`Convention::due_from`].
+    /// As [`Convention::due_from`], and [`Error::OutsideHolidayTable`] when
+    /// the due date is outside `cal`: every deadline says what kind of day it
+    /// falls on (DC-8), so a date the caller's calendar cannot classify is an
+    /// error, never a silent "working day". Extend the calendar
+    /// ([`HolidayCalendar::extend_to`]) for later years.
+    #[inline(always)]
     pub fn compute(
         rule: RuleId,
         anchor: NaiveDate,
@@ -296,6 +384,7 @@ impl Deadline {
         cal: &HolidayCalendar,
     ) -> Result<Self> {
         let due = convention.due_from(anchor, cal)?;
+        let due_day = cal.day_kind(due)?;
         let tribunal_effective = match convention {
             Convention::AppealLimit { .. } => Some(tribunal_effective_date(due, cal)?),
             _ => None,
@@ -305,7 +394,7 @@ impl Deadline {
             anchor,
             convention,
             due,
-            due_day: cal.day_kind(due),
+            due_day,
             tribunal_effective,
         })
     }
@@ -383,6 +472,7 @@ impl Deadline {
 /// # Errors
 ///
 /// The holiday table's coverage errors.
+#[inline]
 pub fn tribunal_effective_date(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
     let (m, d) = (nominal.month(), nominal.day());
     let overflow = || Error::DateOverflow {
@@ -407,8 +497,11 @@ macro_rules! deadline_fn {
         ///
         /// # Errors
         ///
-        /// [`Error::DateOverflow`] at the edge of the representable range, or the
-        /// holiday table's coverage errors for working-day periods.
+        /// [`Error::DateOverflow`] at the edge of the representable range;
+        /// [`Error::OutsideHolidayTable`] when the due date (or, for working-day
+        /// periods, the anchor) is outside `cal`, [`Error::BeyondHolidayTable`]
+        /// when working days run past it.
+        #[inline]
         pub fn $name($anchor: NaiveDate, cal: &HolidayCalendar) -> Result<Deadline> {
             Deadline::compute(RuleId::$rule, $anchor, $conv, cal)
         }
@@ -537,7 +630,8 @@ impl StatutoryTimeline {
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
 pub fn statutory_timeline(
     request_received: NaiveDate,
     cal: &HolidayCalendar,
@@ -574,7 +668,9 @@ pub enum ReviewDueReading {
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
+#[inline]
 pub fn review_due(
     anchor: NaiveDate,
     reading: ReviewDueReading,
@@ -646,7 +742,8 @@ impl From<UnderFiveInterval> for u32 {
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
 pub fn under_five_review_due(
     last_review: NaiveDate,
     interval: UnderFiveInterval,
@@ -744,7 +841,8 @@ pub enum PhaseTransfer {
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
 pub fn phase_transfer_due(
     transfer_date: NaiveDate,
     transfer: PhaseTransfer,
@@ -794,7 +892,8 @@ pub struct PhaseTransferPlan {
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] when a due date is outside `cal`.
 pub fn plan_phase_transfer(
     transfer_date: NaiveDate,
     transfer: PhaseTransfer,
@@ -909,8 +1008,10 @@ deadline_fn!(
 ///
 /// # Errors
 ///
-/// [`Error::DateOverflow`] at the edge of the representable range, or the
-/// holiday table's coverage errors for the effective date.
+/// [`Error::DateOverflow`] at the edge of the representable range;
+/// [`Error::OutsideHolidayTable`] / [`Error::BeyondHolidayTable`] when the due
+/// date or its r12 effective date is outside `cal`.
+#[inline]
 pub fn appeal_due(
     notice_sent: NaiveDate,
     certificate: MediationCertificate,

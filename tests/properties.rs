@@ -11,10 +11,11 @@ fn date_between(first: NaiveDate, last: NaiveDate) -> impl Strategy<Value = Naiv
         .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).expect("in range"))
 }
 
+/// A request whose 20-week clock ends inside the built-in table (2015–2035).
 fn request_date() -> impl Strategy<Value = NaiveDate> {
     date_between(
         NaiveDate::from_ymd_opt(2015, 1, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2035, 12, 31).unwrap(),
+        NaiveDate::from_ymd_opt(2035, 8, 13).unwrap(),
     )
 }
 
@@ -35,7 +36,7 @@ proptest! {
         prop_assert_eq!(t.final_plan.due().weekday(), request.weekday(), "DC-1 same weekday");
         // DC-8: a due date is never moved, only flagged.
         for deadline in t.deadlines() {
-            prop_assert_eq!(deadline.due_day() == DayKind::WorkingDay, cal.is_working_day(deadline.due()).unwrap_or(false));
+            prop_assert_eq!(deadline.due_day() == DayKind::WorkingDay, cal.is_working_day(deadline.due()).unwrap());
         }
     }
 
@@ -83,6 +84,25 @@ proptest! {
         let done = request + chrono::Duration::days(offset.max(0));
         let status = judge(&final_plan, Act::Done(done), done, &[]).unwrap();
         prop_assert_eq!(status == Compliance::Met, done <= final_plan.due());
+    }
+
+    /// DC-8: a deadline whose due date the caller's calendar cannot classify is
+    /// an `OutsideHolidayTable` error naming that date, never a silent answer;
+    /// extending the calendar makes it work.
+    #[test]
+    fn due_dates_outside_the_table_are_errors(
+        request in date_between(NaiveDate::from_ymd_opt(2035, 8, 14).unwrap(), NaiveDate::from_ymd_opt(2036, 12, 31).unwrap()),
+    ) {
+        let cal = HolidayCalendar::england_and_wales();
+        let due = request + chrono::Duration::weeks(20);
+        let outside = matches!(
+            deadlines::final_plan_due(request, &cal),
+            Err(send_pathway::Error::OutsideHolidayTable { date, first_year: 2015, last_year: 2035 }) if date == due
+        );
+        prop_assert!(outside, "{} + 20 weeks", request);
+        let mut longer = cal.clone();
+        longer.extend_to(2037, []).unwrap();
+        prop_assert_eq!(deadlines::final_plan_due(request, &longer).unwrap().due(), due);
     }
 
     /// No panic for any date chrono can hold: every function returns a value or an error.

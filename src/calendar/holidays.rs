@@ -25,23 +25,28 @@
 //!
 //! A working day is Monday to Friday except a day in the table (DC-6; the SEND
 //! Regulations do not define the term, so the crate uses the standard formula
-//! also found in FOIA s10(6)). The arithmetic follows numpy's business-day
-//! routines: the holiday list is normalised once (sorted, de-duplicated,
-//! weekdays only) and every question is answered in closed form with one binary
-//! search, never by stepping one day at a time:
+//! also found in FOIA s10(6)). Building a calendar builds, once, a lookup
+//! table over every day it covers (no global cache: the tables belong to the
+//! value the caller owns), so no question ever steps one day at a time or
+//! searches:
 //!
-//! * `W(n)` — weekdays from the epoch up to day `n` — is O(1);
-//! * the working-day rank is `B(n) = W(n) − #{holiday ≤ n}`;
-//! * counting is `B(b) − B(a)`;
-//! * adding N finds how many holidays fall before the answer by a binary search
-//!   over `w_i − i` (non-decreasing), then applies the O(1) inverse of `W`;
-//! * a table of each covered year's first day number (and first holiday)
-//!   turns date ↔ day number into a lookup and narrows the rank's search to
-//!   one year's holidays.
+//! * per day, its kind (working day, weekend, bank holiday) and its working-day
+//!   *rank* — the working days from the table's first day up to it — packed
+//!   into two bytes beside a small per-block base;
+//! * per rank, the working day with that rank;
+//! * date ↔ index is `NaiveDate::num_days_from_ce` minus the first day's.
+//!
+//! Counting is `rank(b) − rank(a)`; adding N is the working day of rank
+//! `rank(date) + N`; classifying is one load. Each is a few array loads,
+//! flat in N. The tables take 2 bytes a day plus 4 bytes a working day: about
+//! 36 KB for the built-in 2015–2035, about 540 KB for the widest table
+//! allowed (1900–2200). A stored calendar is just its holiday list; the tables
+//! are rebuilt when it is read back.
 //!
 //! Dates outside the table's years are an error, never a guess.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -253,6 +258,7 @@ const ENGLAND_AND_WALES: &[(i32, u32, u32, &str)] = &[
 /// One bank or public holiday.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct BankHoliday {
     /// The day.
     pub date: NaiveDate,
@@ -283,6 +289,10 @@ pub enum DayKind {
     /// A day in the bank-holiday table that falls Monday to Friday.
     BankHoliday,
     /// A weekday in a year the table does not cover: it may or may not be a holiday.
+    ///
+    /// [`HolidayCalendar::day_kind`] no longer answers this (a date outside the
+    /// table is an error); it is kept so that records stored by earlier
+    /// versions still read back.
     NotInHolidayTable,
 }
 
@@ -299,6 +309,10 @@ impl DayKind {
 /// your own with [`HolidayCalendar::new`]. Values are cheap to share by
 /// reference; every calculation takes `&self`.
 ///
+/// Building a calendar also builds its per-day lookup tables (see the module
+/// documentation), so build it once and reuse it: every question after that
+/// is a few array loads.
+///
 /// ```
 /// use chrono::NaiveDate;
 /// use send_pathway::calendar::HolidayCalendar;
@@ -310,7 +324,7 @@ impl DayKind {
 /// assert_eq!(cal.working_days_between(d(2025, 12, 23)?, d(2025, 12, 30)?)?, 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -321,22 +335,151 @@ pub struct HolidayCalendar {
     last_year: i32,
     /// Every holiday, sorted by date and de-duplicated (weekend ones kept for their names).
     holidays: Vec<BankHoliday>,
-    /// Day numbers of the holidays that fall Monday to Friday, ascending.
-    weekday_holidays: Vec<i64>,
-    /// `W(h_i) − i` for each weekday holiday: non-decreasing, the key of the add search.
-    search_keys: Vec<i64>,
-    first_day: i64,
-    last_day: i64,
-    /// Day number of 1 January of each covered year, plus the year after:
-    /// date <-> day number becomes a table lookup instead of calendar arithmetic.
-    year_starts: Vec<i64>,
-    /// Index into `weekday_holidays` of each year's first holiday (same length as `year_starts`).
-    year_holiday_starts: Vec<usize>,
+    /// Derived from the two fields above; rebuilt whenever they change.
+    table: DayTable,
+}
+
+impl PartialEq for HolidayCalendar {
+    fn eq(&self, other: &Self) -> bool {
+        // The lookup tables are a function of these three.
+        self.first_year == other.first_year
+            && self.last_year == other.last_year
+            && self.holidays == other.holidays
+    }
+}
+
+impl Eq for HolidayCalendar {}
+
+impl fmt::Debug for HolidayCalendar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HolidayCalendar")
+            .field("first_year", &self.first_year)
+            .field("last_year", &self.last_year)
+            .field("holidays", &self.holidays)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Days per block of the per-day table: a day stores its working-day count
+/// within its block (at most 4096, 13 bits) beside its kind (2 bits) in a `u16`.
+const BLOCK_SHIFT: u32 = 12;
+
+const KIND_WORKING: u16 = 0;
+const KIND_WEEKEND: u16 = 1;
+const KIND_HOLIDAY: u16 = 2;
+const KIND_MASK: u16 = 0b11;
+
+/// The per-day lookup tables of a [`HolidayCalendar`], built once with it.
+///
+/// Day `i` is the `i`-th day after 1 January of the first covered year. The
+/// *rank* of day `i` is the number of working days in `0..=i`.
+#[derive(Clone, Default)]
+struct DayTable {
+    /// `num_days_from_ce` of 1 January of the first covered year.
+    first_ce: i32,
+    /// Per day: `(working days in its block up to and including it) << 2 | kind`.
+    days: Vec<u16>,
+    /// Per block of `1 << BLOCK_SHIFT` days: the rank of the day before the block.
+    block_ranks: Vec<u32>,
+    /// The working day of rank `r` at index `r - 1`.
+    by_rank: Vec<NaiveDate>,
+}
+
+impl DayTable {
+    /// Build the tables for `first ..= last`; `holidays` sorted ascending by date.
+    fn build(first: NaiveDate, last: NaiveDate, holidays: &[BankHoliday]) -> Self {
+        let capacity = usize::try_from((last - first).num_days() + 1).unwrap_or(0);
+        let mut table = DayTable {
+            first_ce: first.num_days_from_ce(),
+            days: Vec::with_capacity(capacity),
+            block_ranks: Vec::with_capacity((capacity >> BLOCK_SHIFT) + 1),
+            by_rank: Vec::with_capacity(capacity / 7 * 5 + 5),
+        };
+        let mut holidays = holidays.iter().map(|h| h.date).peekable();
+        let mut rank: u32 = 0;
+        let mut in_block: u16 = 0;
+        for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
+            if i.trailing_zeros() >= BLOCK_SHIFT {
+                table.block_ranks.push(rank);
+                in_block = 0;
+            }
+            while holidays.next_if(|h| *h < date).is_some() {}
+            let holiday = holidays.next_if_eq(&date).is_some();
+            let kind = if is_weekend(date) {
+                KIND_WEEKEND
+            } else if holiday {
+                KIND_HOLIDAY
+            } else {
+                rank = rank.saturating_add(1);
+                in_block = in_block.saturating_add(1);
+                table.by_rank.push(date);
+                KIND_WORKING
+            };
+            // in_block <= 4096, so the shift stays inside 15 bits.
+            table.days.push((in_block << 2) | kind);
+        }
+        table
+    }
+
+    /// Index of `date` in the table, if covered.
+    #[inline]
+    fn index(&self, date: NaiveDate) -> Option<usize> {
+        let offset = date.num_days_from_ce().checked_sub(self.first_ce)?;
+        let i = usize::try_from(offset).ok()?;
+        (i < self.days.len()).then_some(i)
+    }
+
+    /// `(rank, kind)` of covered day `i`.
+    #[inline]
+    fn rank_and_kind(&self, i: usize) -> Option<(u32, u16)> {
+        let bits = *self.days.get(i)?;
+        let base = *self.block_ranks.get(i >> BLOCK_SHIFT)?;
+        Some((base + u32::from(bits >> 2), bits & KIND_MASK))
+    }
+
+    /// The working day of (1-based) rank `r`.
+    #[inline]
+    fn with_rank(&self, r: u64) -> Option<NaiveDate> {
+        let i = usize::try_from(r.checked_sub(1)?).ok()?;
+        self.by_rank.get(i).copied()
+    }
+}
+
+/// The government's bank-holiday JSON (gov.uk/bank-holidays.json): divisions by name.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct GovUkFile {
+    #[serde(rename = "england-and-wales")]
+    england_and_wales: Option<GovUkDivision>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GovUkDivision {
+    #[allow(dead_code)]
+    division: String,
+    events: Vec<GovUkEvent>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GovUkEvent {
+    title: String,
+    date: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    bunting: bool,
 }
 
 /// The stored form of a [`HolidayCalendar`]; read back through [`HolidayCalendar::new`].
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HolidayTableRecord {
     first_year: i32,
     last_year: i32,
@@ -368,22 +511,6 @@ impl Default for HolidayCalendar {
     }
 }
 
-/// Day number with Monday 1 January 0001 as day 0, so `n mod 7 == 0` is a Monday.
-fn day_number(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce()) - 1
-}
-
-/// `W(n)`: Mondays-to-Fridays among days `0..=n`.
-fn weekdays_up_to(n: i64) -> i64 {
-    5 * n.div_euclid(7) + n.rem_euclid(7).min(4) + 1
-}
-
-/// Inverse of `W`: the day number of the `m`-th weekday.
-fn nth_weekday(m: i64) -> i64 {
-    let k = m - 1;
-    7 * k.div_euclid(5) + k.rem_euclid(5)
-}
-
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
@@ -411,12 +538,7 @@ impl HolidayCalendar {
             first_year: 0,
             last_year: -1,
             holidays: Vec::new(),
-            weekday_holidays: Vec::new(),
-            search_keys: Vec::new(),
-            first_day: 0,
-            last_day: -1,
-            year_starts: Vec::new(),
-            year_holiday_starts: Vec::new(),
+            table: DayTable::default(),
         }
     }
 
@@ -463,46 +585,85 @@ impl HolidayCalendar {
                 ),
             });
         }
+        // Stable sort, so de-duplication keeps the first name given for a date.
         holidays.sort_by_key(|h| h.date);
         holidays.dedup_by_key(|h| h.date);
-        let year_starts = (first_year..=last_year.saturating_add(1))
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-            .map(day_number)
-            .collect();
-        let mut cal = HolidayCalendar {
+        let table = DayTable::build(first, last, &holidays);
+        Ok(HolidayCalendar {
             first_year,
             last_year,
             holidays,
-            weekday_holidays: Vec::new(),
-            search_keys: Vec::new(),
-            first_day: day_number(first),
-            last_day: day_number(last),
-            year_starts,
-            year_holiday_starts: Vec::new(),
-        };
-        cal.normalise();
-        Ok(cal)
+            table,
+        })
     }
 
-    /// Rebuild the derived search structures after the holiday list changed.
-    fn normalise(&mut self) {
-        self.weekday_holidays = self
-            .holidays
-            .iter()
-            .filter(|h| !is_weekend(h.date))
-            .map(|h| day_number(h.date))
-            .collect();
-        self.year_holiday_starts = self
-            .year_starts
-            .iter()
-            .map(|&start| self.weekday_holidays.partition_point(|&h| h < start))
-            .collect();
-        self.search_keys = self
-            .weekday_holidays
-            .iter()
-            .zip(0_i64..)
-            .map(|(&day, i)| weekdays_up_to(day) - i)
-            .collect();
+    /// A table read from the government's bank-holiday list in its published
+    /// JSON shape (gov.uk/bank-holidays.json):
+    /// `{"england-and-wales": {"division": …, "events": [{"title", "date",
+    /// "notes", "bunting"}]}}`. Other divisions ("scotland",
+    /// "northern-ireland") are ignored. The table covers the years from the
+    /// first event's to the last event's (DOMAIN DC-6: the published list is
+    /// the source of truth).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use send_pathway::calendar::HolidayCalendar;
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///     {"title": "New Year’s Day", "date": "2026-01-01", "notes": "", "bunting": true},
+    ///     {"title": "Boxing Day", "date": "2026-12-28", "notes": "Substitute day", "bunting": true}
+    /// ]}, "scotland": {"division": "scotland", "events": []}}"#;
+    /// let cal = HolidayCalendar::from_gov_uk_json(json)?;
+    /// assert_eq!((cal.first_year(), cal.last_year()), (2026, 2026));
+    /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2026, 12, 28).ok_or("not a date")?)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHolidayTable`] when the text is not JSON of that shape,
+    /// has no "england-and-wales" division, holds a date that is not
+    /// `YYYY-MM-DD`, or lists no events; and as [`HolidayCalendar::new`].
+    #[cfg(feature = "serde")]
+    pub fn from_gov_uk_json(json: &str) -> Result<Self> {
+        let invalid = |reason: String| Error::InvalidHolidayTable { reason };
+        let file: GovUkFile = serde_json::from_str(json)
+            .map_err(|e| invalid(format!("not the gov.uk bank-holiday JSON: {e}")))?;
+        let division = file
+            .england_and_wales
+            .ok_or_else(|| invalid("the JSON has no \"england-and-wales\" division".to_owned()))?;
+        let holidays = division
+            .events
+            .into_iter()
+            .map(|event| {
+                NaiveDate::parse_from_str(&event.date, "%Y-%m-%d")
+                    .map(|date| BankHoliday::new(date, event.title.clone()))
+                    .map_err(|_| {
+                        invalid(format!(
+                            "{:?} ({}) is not a date in the form YYYY-MM-DD",
+                            event.date, event.title
+                        ))
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (Some(first), Some(last)) = (
+            holidays.iter().map(|h| h.date.year()).min(),
+            holidays.iter().map(|h| h.date.year()).max(),
+        ) else {
+            return Err(invalid(
+                "the \"england-and-wales\" division lists no bank holidays".to_owned(),
+            ));
+        };
+        HolidayCalendar::new(first, last, holidays)
+    }
+
+    /// Rebuild the lookup tables after the holiday list changed.
+    fn rebuild(&mut self) {
+        if let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(self.first_year, 1, 1),
+            NaiveDate::from_ymd_opt(self.last_year, 12, 31),
+        ) {
+            self.table = DayTable::build(first, last, &self.holidays);
+        }
     }
 
     /// Add a newly proclaimed holiday (or correct a projected one) in a year the table covers.
@@ -514,13 +675,13 @@ impl HolidayCalendar {
     /// [`Error::OutsideHolidayTable`] when the date is outside the years covered;
     /// use [`HolidayCalendar::extend_to`] to add years.
     pub fn add_holiday(&mut self, holiday: BankHoliday) -> Result<()> {
-        self.check_covered(holiday.date)?;
+        self.covered_index(holiday.date)?;
         if let Err(at) = self
             .holidays
             .binary_search_by_key(&holiday.date, |h| h.date)
         {
             self.holidays.insert(at, holiday);
-            self.normalise();
+            self.rebuild();
         }
         Ok(())
     }
@@ -530,7 +691,7 @@ impl HolidayCalendar {
     pub fn remove_holiday(&mut self, date: NaiveDate) -> Option<BankHoliday> {
         let at = self.holidays.binary_search_by_key(&date, |h| h.date).ok()?;
         let removed = self.holidays.remove(at);
-        self.normalise();
+        self.rebuild();
         Some(removed)
     }
 
@@ -572,36 +733,52 @@ impl HolidayCalendar {
 
     /// Whether `date` lies in a year the table covers.
     pub fn covers(&self, date: NaiveDate) -> bool {
-        (self.first_day..=self.last_day).contains(&day_number(date))
+        self.table.index(date).is_some()
     }
 
-    fn check_covered(&self, date: NaiveDate) -> Result<()> {
-        if self.covers(date) {
-            Ok(())
-        } else {
-            Err(Error::OutsideHolidayTable {
-                date,
-                first_year: self.first_year,
-                last_year: self.last_year,
-            })
+    fn outside(&self, date: NaiveDate) -> Error {
+        Error::OutsideHolidayTable {
+            date,
+            first_year: self.first_year,
+            last_year: self.last_year,
         }
     }
 
-    /// Classify a date; never fails (a weekday outside the table is [`DayKind::NotInHolidayTable`]).
-    pub fn day_kind(&self, date: NaiveDate) -> DayKind {
-        if is_weekend(date) {
-            DayKind::Weekend
-        } else if !self.covers(date) {
-            DayKind::NotInHolidayTable
-        } else if self
-            .weekday_holidays
-            .binary_search(&day_number(date))
-            .is_ok()
-        {
-            DayKind::BankHoliday
-        } else {
-            DayKind::WorkingDay
+    /// `(rank, kind)` of `date`, or the coverage error.
+    #[inline]
+    fn covered_index(&self, date: NaiveDate) -> Result<(u32, u16)> {
+        self.table
+            .index(date)
+            .and_then(|i| self.table.rank_and_kind(i))
+            .ok_or_else(|| self.outside(date))
+    }
+
+    fn beyond(&self, from: NaiveDate, working_days: u32) -> Error {
+        Error::BeyondHolidayTable {
+            from,
+            working_days,
+            first_year: self.first_year,
+            last_year: self.last_year,
         }
+    }
+
+    /// What kind of day `date` is: a working day, a weekend day or a bank
+    /// holiday (DOMAIN DC-6, DC-8).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutsideHolidayTable`] for a date in a year the table does not
+    /// cover — a weekend outside it too, so that no answer about a date
+    /// outside the caller's calendar is ever given silently. Extend the table
+    /// ([`HolidayCalendar::extend_to`]) to classify later years.
+    #[inline]
+    pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
+        let (_, kind) = self.covered_index(date)?;
+        Ok(match kind {
+            KIND_WORKING => DayKind::WorkingDay,
+            KIND_WEEKEND => DayKind::Weekend,
+            _ => DayKind::BankHoliday,
+        })
     }
 
     /// Whether `date` is a working day (DOMAIN DC-6).
@@ -609,88 +786,10 @@ impl HolidayCalendar {
     /// # Errors
     ///
     /// [`Error::OutsideHolidayTable`] for a date in a year the table does not cover.
+    #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
-        self.check_covered(date)?;
-        Ok(self.day_kind(date) == DayKind::WorkingDay)
-    }
-
-    /// `B(n)`: the working-day rank of day `n` (working days from the epoch up to `n`).
-    fn rank(&self, n: i64) -> i64 {
-        // Binary search only the holidays of n's own year (about eight).
-        let own_year = self.year_index(n).and_then(|i| {
-            let lo = *self.year_holiday_starts.get(i)?;
-            let hi = *self.year_holiday_starts.get(i + 1)?;
-            Some((lo, self.weekday_holidays.get(lo..hi)?))
-        });
-        let holidays_up_to = match own_year {
-            Some((lo, year)) => lo + year.partition_point(|&h| h <= n),
-            None => self.weekday_holidays.partition_point(|&h| h <= n),
-        };
-        weekdays_up_to(n) - holidays_up_to as i64
-    }
-
-    /// Index into `year_starts` of the year containing day `n`, if covered.
-    fn year_index(&self, n: i64) -> Option<usize> {
-        let offset = n.checked_sub(self.first_day)?;
-        let mut idx = usize::try_from(offset.checked_mul(400)? / 146_097).ok()?;
-        while self.year_starts.get(idx + 1).is_some_and(|&next| next <= n) {
-            idx += 1;
-        }
-        while idx > 0 && self.year_starts.get(idx).is_some_and(|&start| start > n) {
-            idx -= 1;
-        }
-        Some(idx)
-    }
-
-    /// The day number of the working day whose rank is `r`.
-    fn working_day_with_rank(&self, r: i64) -> i64 {
-        let holidays_before = self.search_keys.partition_point(|&k| k <= r) as i64;
-        nth_weekday(r + holidays_before)
-    }
-
-    /// Convert day number `n` back to a date, or the coverage error.
-    fn covered_result(&self, n: i64, from: NaiveDate, working_days: u32) -> Result<NaiveDate> {
-        if n < self.first_day || n > self.last_day {
-            return Err(Error::BeyondHolidayTable {
-                from,
-                working_days,
-                first_year: self.first_year,
-                last_year: self.last_year,
-            });
-        }
-        self.date_of_covered_day(n).ok_or(Error::DateOverflow {
-            from,
-            operation: "working-day arithmetic",
-        })
-    }
-
-    /// Day number → date for a covered day, through the year table: estimate
-    /// the year from the mean Gregorian year, correct by at most a step, then
-    /// build the date from year and ordinal.
-    fn date_of_covered_day(&self, n: i64) -> Option<NaiveDate> {
-        let idx = self.year_index(n)?;
-        let start = *self.year_starts.get(idx)?;
-        let ordinal = u32::try_from(n - start + 1).ok()?;
-        let year = self.first_year.checked_add(i32::try_from(idx).ok()?)?;
-        NaiveDate::from_yo_opt(year, ordinal)
-    }
-
-    /// The day number of `date`, or the coverage error.
-    fn covered_day_number(&self, date: NaiveDate) -> Result<i64> {
-        // 1 January of the date's year from the table, plus its ordinal.
-        let start = usize::try_from(date.year() - self.first_year)
-            .ok()
-            .and_then(|i| self.year_starts.get(i));
-        let n = start.map(|s| s + i64::from(date.ordinal0()));
-        if let Some(n) = n.filter(|n| (self.first_day..=self.last_day).contains(n)) {
-            Ok(n)
-        } else {
-            Err(Error::OutsideHolidayTable {
-                date,
-                first_year: self.first_year,
-                last_year: self.last_year,
-            })
-        }
+        let (_, kind) = self.covered_index(date)?;
+        Ok(kind == KIND_WORKING)
     }
 
     /// The date `n` working days after `date`, not counting `date` itself (DOMAIN DC-6).
@@ -701,13 +800,15 @@ impl HolidayCalendar {
     ///
     /// [`Error::OutsideHolidayTable`] when `date` is outside the table,
     /// [`Error::BeyondHolidayTable`] when the answer would be.
+    #[inline]
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
-        let here = self.covered_day_number(date)?;
+        let (rank, _) = self.covered_index(date)?;
         if n == 0 {
             return Ok(date);
         }
-        let target = self.rank(here) + i64::from(n);
-        self.covered_result(self.working_day_with_rank(target), date, n)
+        self.table
+            .with_rank(u64::from(rank) + u64::from(n))
+            .ok_or_else(|| self.beyond(date, n))
     }
 
     /// The date `n` working days before `date`, not counting `date` itself:
@@ -720,14 +821,16 @@ impl HolidayCalendar {
     ///
     /// As [`HolidayCalendar::add_working_days`].
     pub fn sub_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate> {
-        let here = self.covered_day_number(date)?;
+        let (rank, kind) = self.covered_index(date)?;
         if n == 0 {
             return Ok(date);
         }
-        // Mirror of adding: the n-th working day counting back from the day
-        // before `date`, so `date` itself never counts, whatever kind of day it is.
-        let target = self.rank(here - 1) - i64::from(n) + 1;
-        self.covered_result(self.working_day_with_rank(target), date, n)
+        // Working days strictly before `date`: `date` itself never counts.
+        let before = u64::from(rank) - u64::from(kind == KIND_WORKING);
+        before
+            .checked_sub(u64::from(n))
+            .and_then(|r| self.table.with_rank(r + 1))
+            .ok_or_else(|| self.beyond(date, n))
     }
 
     /// Working days in `(from, to]`: after `from`, up to and including `to`.
@@ -736,9 +839,11 @@ impl HolidayCalendar {
     /// # Errors
     ///
     /// [`Error::OutsideHolidayTable`] when either date is outside the table.
+    #[inline]
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64> {
-        let (a, b) = (self.covered_day_number(from)?, self.covered_day_number(to)?);
-        Ok(self.rank(b) - self.rank(a))
+        let (a, _) = self.covered_index(from)?;
+        let (b, _) = self.covered_index(to)?;
+        Ok(i64::from(b) - i64::from(a))
     }
 
     /// The first working day strictly after `date`.
@@ -765,13 +870,44 @@ impl HolidayCalendar {
     /// # Errors
     ///
     /// As [`HolidayCalendar::add_working_days`].
+    #[inline]
     pub fn working_day_on_or_after(&self, date: NaiveDate) -> Result<NaiveDate> {
-        if self.is_working_day(date)? {
-            Ok(date)
-        } else {
-            self.next_working_day(date)
+        let (rank, kind) = self.covered_index(date)?;
+        if kind == KIND_WORKING {
+            return Ok(date);
         }
+        self.table
+            .with_rank(u64::from(rank) + 1)
+            .ok_or_else(|| self.beyond(date, 1))
     }
+}
+
+/// The dates, over the years both calendars cover, whose working/non-working
+/// status differs between `old` and `new`, in date order — e.g. a newly
+/// proclaimed bank holiday, or a projected one that moved. Deadlines due on or
+/// counted across these days may need recomputing. Empty when the calendars
+/// share no year.
+pub fn changed_days(old: &HolidayCalendar, new: &HolidayCalendar) -> Vec<NaiveDate> {
+    let first = old.first_year.max(new.first_year);
+    let last = old.last_year.min(new.last_year);
+    let (Some(from), Some(to)) = (
+        NaiveDate::from_ymd_opt(first, 1, 1),
+        NaiveDate::from_ymd_opt(last, 12, 31),
+    ) else {
+        return Vec::new();
+    };
+    // Only listed days can differ: walk the union of both holiday lists.
+    let mut candidates: Vec<NaiveDate> = old
+        .holidays
+        .iter()
+        .chain(&new.holidays)
+        .map(|h| h.date)
+        .filter(|d| (from..=to).contains(d))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.retain(|&d| old.is_working_day(d).ok() != new.is_working_day(d).ok());
+    candidates
 }
 
 #[cfg(test)]
@@ -783,16 +919,44 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    /// Day-by-day reference: the slow, obviously right version.
-    fn reference_add(cal: &HolidayCalendar, mut date: NaiveDate, n: u32) -> NaiveDate {
+    /// The plain definition (DC-6), read straight off the holiday list:
+    /// Monday to Friday and not a listed holiday. Independent of the tables.
+    fn plain_is_working(cal: &HolidayCalendar, date: NaiveDate) -> bool {
+        !is_weekend(date)
+            && cal
+                .holidays()
+                .binary_search_by_key(&date, |h| h.date)
+                .is_err()
+    }
+
+    /// Day-by-day reference: the slow, obviously right version. `None` when
+    /// the answer would leave the years the calendar covers.
+    fn reference_add(cal: &HolidayCalendar, mut date: NaiveDate, n: u32) -> Option<NaiveDate> {
         let mut left = n;
-        while left > 0 && date.year() <= BUILTIN_LAST_YEAR {
+        while left > 0 {
             date = date.succ_opt().unwrap();
-            if cal.day_kind(date) == DayKind::WorkingDay {
+            if date.year() > cal.last_year() {
+                return None;
+            }
+            if plain_is_working(cal, date) {
                 left -= 1;
             }
         }
-        date
+        Some(date)
+    }
+
+    fn reference_sub(cal: &HolidayCalendar, mut date: NaiveDate, n: u32) -> Option<NaiveDate> {
+        let mut left = n;
+        while left > 0 {
+            date = date.pred_opt().unwrap();
+            if date.year() < cal.first_year() {
+                return None;
+            }
+            if plain_is_working(cal, date) {
+                left -= 1;
+            }
+        }
+        Some(date)
     }
 
     fn reference_between(cal: &HolidayCalendar, a: NaiveDate, b: NaiveDate) -> i64 {
@@ -801,17 +965,21 @@ mod tests {
         let mut day = lo;
         while day < hi {
             day = day.succ_opt().unwrap();
-            if cal.day_kind(day) == DayKind::WorkingDay {
+            if plain_is_working(cal, day) {
                 count += 1;
             }
         }
         sign * count
     }
 
-    #[test]
-    fn epoch_is_a_monday() {
-        assert_eq!(d(1, 1, 1).weekday(), Weekday::Mon);
-        assert_eq!(day_number(d(1, 1, 1)), 0);
+    fn reference_kind(cal: &HolidayCalendar, date: NaiveDate) -> DayKind {
+        if is_weekend(date) {
+            DayKind::Weekend
+        } else if plain_is_working(cal, date) {
+            DayKind::WorkingDay
+        } else {
+            DayKind::BankHoliday
+        }
     }
 
     #[test]
@@ -844,7 +1012,7 @@ mod tests {
             d(2026, 12, 25),
             d(2026, 12, 28),
         ] {
-            assert_eq!(cal.day_kind(x), DayKind::BankHoliday, "{x}");
+            assert_eq!(cal.day_kind(x).unwrap(), DayKind::BankHoliday, "{x}");
         }
     }
 
@@ -858,11 +1026,11 @@ mod tests {
             d(2022, 9, 19),
             d(2023, 5, 8),
         ] {
-            assert_eq!(cal.day_kind(x), DayKind::BankHoliday, "{x}");
+            assert_eq!(cal.day_kind(x).unwrap(), DayKind::BankHoliday, "{x}");
         }
         // The moved days are not holidays in those years.
-        assert_eq!(cal.day_kind(d(2020, 5, 4)), DayKind::WorkingDay);
-        assert_eq!(cal.day_kind(d(2022, 5, 30)), DayKind::WorkingDay);
+        assert_eq!(cal.day_kind(d(2020, 5, 4)).unwrap(), DayKind::WorkingDay);
+        assert_eq!(cal.day_kind(d(2022, 5, 30)).unwrap(), DayKind::WorkingDay);
         assert_eq!(cal.first_year(), 2015);
         assert_eq!(cal.last_year(), 2035);
     }
@@ -911,7 +1079,25 @@ mod tests {
             cal.sub_working_days(d(2015, 1, 2), 5),
             Err(Error::BeyondHolidayTable { .. })
         ));
-        assert_eq!(cal.day_kind(d(2036, 1, 1)), DayKind::NotInHolidayTable);
+        // Classification outside the table is an error too, weekends included.
+        for outside in [d(2036, 1, 1), d(2036, 1, 5), d(2014, 12, 31), d(2040, 3, 1)] {
+            assert!(matches!(
+                cal.day_kind(outside),
+                Err(Error::OutsideHolidayTable { date, first_year: 2015, last_year: 2035 }) if date == outside
+            ));
+            assert!(cal.is_working_day(outside).is_err());
+            assert!(cal.working_day_on_or_after(outside).is_err());
+        }
+        assert!(cal.day_kind(NaiveDate::MAX).is_err());
+        assert!(cal.day_kind(NaiveDate::MIN).is_err());
+        assert!(matches!(
+            cal.next_working_day(d(2035, 12, 31)),
+            Err(Error::BeyondHolidayTable { .. })
+        ));
+        assert_eq!(
+            cal.working_day_on_or_after(d(2035, 12, 28)).unwrap(),
+            d(2035, 12, 28)
+        );
         assert!(cal.add_working_days(NaiveDate::MAX, u32::MAX).is_err());
         assert!(cal.sub_working_days(NaiveDate::MIN, u32::MAX).is_err());
     }
@@ -921,13 +1107,13 @@ mod tests {
         let mut cal = HolidayCalendar::england_and_wales();
         cal.add_holiday(BankHoliday::new(d(2030, 6, 14), "Proclaimed day"))
             .unwrap();
-        assert_eq!(cal.day_kind(d(2030, 6, 14)), DayKind::BankHoliday);
+        assert_eq!(cal.day_kind(d(2030, 6, 14)).unwrap(), DayKind::BankHoliday);
         assert!(cal
             .add_holiday(BankHoliday::new(d(2040, 6, 14), "Too late"))
             .is_err());
         cal.extend_to(2036, [BankHoliday::new(d(2036, 1, 1), "New Year's Day")])
             .unwrap();
-        assert_eq!(cal.day_kind(d(2036, 1, 1)), DayKind::BankHoliday);
+        assert_eq!(cal.day_kind(d(2036, 1, 1)).unwrap(), DayKind::BankHoliday);
         assert_eq!(
             cal.remove_holiday(d(2030, 6, 14)).map(|h| h.date),
             Some(d(2030, 6, 14))
@@ -947,38 +1133,158 @@ mod tests {
             .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap())
     }
 
+    /// An arbitrary calendar: a random span of years (1900–2200) and a random
+    /// set of holidays in it (weekend ones included, duplicates allowed), with
+    /// a date inside it.
+    fn any_calendar_and_date() -> impl Strategy<Value = (HolidayCalendar, NaiveDate)> {
+        (1900i32..=2200, 0i32..6)
+            .prop_flat_map(|(first, span)| {
+                let last = (first + span).min(2200);
+                let lo = d(first, 1, 1).num_days_from_ce();
+                let hi = d(last, 12, 31).num_days_from_ce();
+                (
+                    Just((first, last)),
+                    proptest::collection::vec(lo..=hi, 0..200),
+                    lo..=hi,
+                )
+            })
+            .prop_map(|((first, last), days, date)| {
+                let holidays = days.into_iter().map(|n| {
+                    BankHoliday::new(NaiveDate::from_num_days_from_ce_opt(n).unwrap(), "Random")
+                });
+                (
+                    HolidayCalendar::new(first, last, holidays).unwrap(),
+                    NaiveDate::from_num_days_from_ce_opt(date).unwrap(),
+                )
+            })
+    }
+
+    #[test]
+    fn every_day_of_the_builtin_table_is_classified_as_defined() {
+        let cal = HolidayCalendar::england_and_wales();
+        let start = d(2015, 1, 1);
+        let mut day = start;
+        let mut after_start = 0;
+        while day <= d(2035, 12, 31) {
+            assert_eq!(
+                cal.day_kind(day).unwrap(),
+                reference_kind(&cal, day),
+                "{day}"
+            );
+            if day > start && plain_is_working(&cal, day) {
+                after_start += 1;
+            }
+            assert_eq!(cal.working_days_between(start, day).unwrap(), after_start);
+            day = day.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn changed_days_lists_only_status_changes_over_the_overlap() {
+        let old = HolidayCalendar::england_and_wales();
+        let mut new = old.clone();
+        new.add_holiday(BankHoliday::new(d(2030, 6, 14), "Proclaimed day"))
+            .unwrap();
+        new.remove_holiday(d(2031, 5, 5)).unwrap(); // a projected day that moved
+        new.add_holiday(BankHoliday::new(d(2031, 5, 10), "Saturday: no change"))
+            .unwrap();
+        assert_eq!(
+            changed_days(&old, &new),
+            vec![d(2030, 6, 14), d(2031, 5, 5)]
+        );
+        assert_eq!(
+            changed_days(&new, &old),
+            vec![d(2030, 6, 14), d(2031, 5, 5)]
+        );
+        assert!(changed_days(&old, &old).is_empty());
+        // Only the overlap counts; no overlap, no changes.
+        let other =
+            HolidayCalendar::new(2040, 2041, [BankHoliday::new(d(2040, 1, 2), "x")]).unwrap();
+        assert!(changed_days(&old, &other).is_empty());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn from_gov_uk_json_reads_the_published_shape() {
+        let json = r#"{
+            "england-and-wales": {"division": "england-and-wales", "events": [
+                {"title": "New Year’s Day", "date": "2025-01-01", "notes": "", "bunting": true},
+                {"title": "Good Friday", "date": "2025-04-18", "notes": "", "bunting": false},
+                {"title": "Christmas Day", "date": "2026-12-25", "notes": "", "bunting": true},
+                {"title": "Boxing Day", "date": "2026-12-28", "notes": "Substitute day", "bunting": true}
+            ]},
+            "scotland": {"division": "scotland", "events": [
+                {"title": "2nd January", "date": "2025-01-02", "notes": "", "bunting": true}
+            ]}
+        }"#;
+        let cal = HolidayCalendar::from_gov_uk_json(json).unwrap();
+        assert_eq!((cal.first_year(), cal.last_year()), (2025, 2026));
+        assert_eq!(cal.holidays().len(), 4);
+        assert_eq!(cal.day_kind(d(2025, 4, 18)).unwrap(), DayKind::BankHoliday);
+        assert_eq!(cal.day_kind(d(2025, 1, 2)).unwrap(), DayKind::WorkingDay);
+        assert_eq!(cal.holiday_on(d(2026, 12, 28)).unwrap().name, "Boxing Day");
+
+        let reason = |json: &str| match HolidayCalendar::from_gov_uk_json(json) {
+            Err(Error::InvalidHolidayTable { reason }) => reason,
+            other => panic!("expected InvalidHolidayTable, got {other:?}"),
+        };
+        assert!(reason("not json").contains("not the gov.uk"));
+        assert!(
+            reason(r#"{"scotland": {"division": "scotland", "events": []}}"#)
+                .contains("england-and-wales")
+        );
+        assert!(reason(
+            r#"{"england-and-wales": {"division": "e", "events": [{"title": "x", "date": "2025-02-30", "notes": "", "bunting": false}]}}"#
+        )
+        .contains("2025-02-30"));
+        assert!(
+            reason(r#"{"england-and-wales": {"division": "e", "events": []}}"#)
+                .contains("no bank holidays")
+        );
+        assert!(reason(r#"{"england-and-wales": {"division": "e"}}"#).contains("not the gov.uk"));
+    }
+
+    #[test]
+    fn widest_table_builds_and_answers_at_both_ends() {
+        let cal = HolidayCalendar::new(1900, 2200, []).unwrap();
+        assert_eq!(
+            cal.add_working_days(d(1900, 1, 1), 1).unwrap(),
+            d(1900, 1, 2)
+        );
+        assert_eq!(
+            cal.sub_working_days(d(2200, 12, 31), 1).unwrap(),
+            d(2200, 12, 30)
+        );
+        assert!(cal.add_working_days(d(1900, 1, 1), u32::MAX).is_err());
+        assert!(cal.sub_working_days(d(2200, 12, 31), u32::MAX).is_err());
+        let all = cal
+            .working_days_between(d(1900, 1, 1), d(2200, 12, 31))
+            .unwrap();
+        assert_eq!(all, reference_between(&cal, d(1900, 1, 1), d(2200, 12, 31)));
+    }
+
     proptest! {
         #[test]
         fn add_matches_day_by_day_reference(date in covered_date(), n in 0u32..400) {
             let cal = HolidayCalendar::england_and_wales();
-            let fast = cal.add_working_days(date, n);
-            let slow = reference_add(&cal, date, n);
-            if slow.year() <= 2035 {
-                prop_assert_eq!(fast.unwrap(), slow);
-            } else {
-                prop_assert!(fast.is_err());
+            match reference_add(&cal, date, n) {
+                Some(slow) => prop_assert_eq!(cal.add_working_days(date, n).unwrap(), slow),
+                None => prop_assert!(cal.add_working_days(date, n).is_err()),
             }
         }
 
         #[test]
         fn sub_matches_day_by_day_reference(date in covered_date(), n in 1u32..400) {
             let cal = HolidayCalendar::england_and_wales();
-            let mut slow = date;
-            let mut left = n;
-            while left > 0 && slow.year() >= 2015 {
-                slow = slow.pred_opt().unwrap();
-                if cal.day_kind(slow) == DayKind::WorkingDay {
-                    left -= 1;
-                }
-            }
-            match cal.sub_working_days(date, n) {
-                Ok(fast) => {
+            match (cal.sub_working_days(date, n), reference_sub(&cal, date, n)) {
+                (Ok(fast), Some(slow)) => {
                     prop_assert_eq!(fast, slow);
-                    if cal.day_kind(date) == DayKind::WorkingDay {
+                    if plain_is_working(&cal, date) {
                         prop_assert_eq!(cal.add_working_days(fast, n).unwrap(), date);
                     }
                 }
-                Err(_) => prop_assert!(slow.year() < 2015),
+                (Err(_), None) => {}
+                (fast, slow) => prop_assert!(false, "fast {:?}, slow {:?}", fast, slow),
             }
         }
 
@@ -996,6 +1302,41 @@ mod tests {
             let b = a + chrono::Duration::days(offset);
             prop_assume!(cal.covers(b));
             prop_assert_eq!(cal.working_days_between(a, b).unwrap(), reference_between(&cal, a, b));
+        }
+
+        /// DC-6: the table arithmetic agrees with a plain day-by-day count for
+        /// arbitrary dates in arbitrary calendars (random holidays, random spans).
+        #[test]
+        fn working_days_match_day_by_day_reference(
+            (cal, date) in any_calendar_and_date(),
+            n in 0u32..1500,
+            offset in -1500i64..1500,
+        ) {
+            prop_assert_eq!(cal.day_kind(date).unwrap(), reference_kind(&cal, date));
+            prop_assert_eq!(cal.is_working_day(date).unwrap(), plain_is_working(&cal, date));
+            match reference_add(&cal, date, n) {
+                Some(slow) => prop_assert_eq!(cal.add_working_days(date, n).unwrap(), slow),
+                None => prop_assert!(
+                    matches!(cal.add_working_days(date, n), Err(Error::BeyondHolidayTable { .. })),
+                    "{} + {} should run past the table", date, n
+                ),
+            }
+            match reference_sub(&cal, date, n) {
+                Some(slow) => prop_assert_eq!(cal.sub_working_days(date, n).unwrap(), slow),
+                None => {
+                    let beyond = matches!(cal.sub_working_days(date, n), Err(Error::BeyondHolidayTable { .. }));
+                    prop_assert!(beyond, "{} - {} should run past the table", date, n);
+                }
+            }
+            let on_or_after = if plain_is_working(&cal, date) { Some(date) } else { reference_add(&cal, date, 1) };
+            prop_assert_eq!(cal.working_day_on_or_after(date).ok(), on_or_after);
+            let other = date + chrono::Duration::days(offset);
+            if cal.covers(other) {
+                prop_assert_eq!(cal.working_days_between(date, other).unwrap(), reference_between(&cal, date, other));
+            } else {
+                let outside = matches!(cal.working_days_between(date, other), Err(Error::OutsideHolidayTable { .. }));
+                prop_assert!(outside, "{} is outside the table", other);
+            }
         }
     }
 }

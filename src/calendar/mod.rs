@@ -22,7 +22,7 @@ mod school_year;
 mod terms;
 
 pub use holidays::{
-    BankHoliday, DayKind, HolidayCalendar, BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR,
+    changed_days, BankHoliday, DayKind, HolidayCalendar, BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR,
     LAST_OFFICIAL_YEAR,
 };
 pub use periods::{

@@ -122,6 +122,7 @@ fn overflow(from: NaiveDate, operation: &'static str) -> Error {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] past the last representable date.
+#[inline]
 pub fn weeks_after(x: NaiveDate, weeks: u32) -> Result<NaiveDate> {
     x.checked_add_days(Days::new(u64::from(weeks) * 7))
         .ok_or_else(|| overflow(x, "counting weeks forward"))
@@ -138,6 +139,7 @@ pub fn weeks_after(x: NaiveDate, weeks: u32) -> Result<NaiveDate> {
 ///
 /// [`Error::OutOfRange`] for `days == 0`; [`Error::DateOverflow`] past the last
 /// representable date.
+#[inline]
 pub fn days_beginning_with(x: NaiveDate, days: u32) -> Result<DateRange> {
     if days == 0 {
         return Err(Error::OutOfRange {
@@ -158,6 +160,7 @@ pub fn days_beginning_with(x: NaiveDate, days: u32) -> Result<DateRange> {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] past the last representable date.
+#[inline]
 pub fn days_after(x: NaiveDate, days: u32) -> Result<NaiveDate> {
     x.checked_add_days(Days::new(u64::from(days)))
         .ok_or_else(|| overflow(x, "counting days forward"))
@@ -168,6 +171,7 @@ pub fn days_after(x: NaiveDate, days: u32) -> Result<NaiveDate> {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] for the last representable date.
+#[inline]
 pub fn day_after(x: NaiveDate) -> Result<NaiveDate> {
     x.succ_opt().ok_or_else(|| overflow(x, "the next day"))
 }
@@ -178,6 +182,7 @@ pub fn day_after(x: NaiveDate) -> Result<NaiveDate> {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] before the first representable date.
+#[inline]
 pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
     m.checked_sub_days(Days::new(u64::from(weeks) * 7))
         .ok_or_else(|| overflow(m, "counting weeks back"))
@@ -192,6 +197,7 @@ pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] past the last representable date.
+#[inline]
 pub fn months_after(x: NaiveDate, months: u32) -> Result<NaiveDate> {
     x.checked_add_months(Months::new(months))
         .ok_or_else(|| overflow(x, "counting months forward"))
@@ -202,6 +208,7 @@ pub fn months_after(x: NaiveDate, months: u32) -> Result<NaiveDate> {
 /// # Errors
 ///
 /// [`Error::DateOverflow`] before the first representable date.
+#[inline]
 pub fn months_before(t: NaiveDate, months: u32) -> Result<NaiveDate> {
     t.checked_sub_months(Months::new(months))
         .ok_or_else(|| overflow(t, "counting months back"))
@@ -234,6 +241,7 @@ pub fn months_before(t: NaiveDate, months: u32) -> Result<NaiveDate> {
 ///
 /// [`Error::OutOfRange`] for `months == 0`; [`Error::DateOverflow`] past the
 /// last representable date.
+#[inline]
 pub fn months_starting_with(x: NaiveDate, months: u32) -> Result<DateRange> {
     if months == 0 {
         return Err(Error::OutOfRange {
