@@ -16,7 +16,10 @@ use send_pathway::strategies::national_caseload;
 use send_pathway::LocalPolicy;
 
 fn cases() -> usize {
-    std::env::var("CASELOAD_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(795_000)
+    std::env::var("CASELOAD_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(795_000)
 }
 
 fn caseload(c: &mut Criterion) {
@@ -25,7 +28,11 @@ fn caseload(c: &mut Criterion) {
     let policy = LocalPolicy::sutton();
     let started = std::time::Instant::now();
     let load = national_caseload(2026, n);
-    eprintln!("generated {} cases in {:.1?}", load.len(), started.elapsed());
+    eprintln!(
+        "generated {} cases in {:.1?}",
+        load.len(),
+        started.elapsed()
+    );
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or(NaiveDate::MIN);
 
     // Memory per case, from the types' own sizes and capacities.
@@ -65,7 +72,10 @@ fn caseload(c: &mut Criterion) {
                 records += case
                     .sen2_records()
                     .iter()
-                    .filter(|r| r.request_received >= from && r.request_received <= to || r.plan_issued_on.is_some_and(|p| p >= from && p <= to))
+                    .filter(|r| {
+                        r.request_received >= from && r.request_received <= to
+                            || r.plan_issued_on.is_some_and(|p| p >= from && p <= to)
+                    })
                     .count();
             }
             black_box(records)

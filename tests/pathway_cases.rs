@@ -1101,7 +1101,10 @@ fn replaying_the_history_rebuilds_the_case() {
         case.history().to_vec(),
     )
     .unwrap();
-    assert_eq!(rebuilt, case);
+    // A bare history rebuilds the state exactly; the compliance history lives in the record.
+    assert_eq!(rebuilt.state(), case.state());
+    assert_eq!(rebuilt.history(), case.history());
+    assert!(rebuilt.compliance().is_empty());
 }
 
 #[test]

@@ -364,6 +364,9 @@ impl fmt::Debug for HolidayCalendar {
 /// within its block (at most 4096, 13 bits) beside its kind (2 bits) in a `u16`.
 const BLOCK_SHIFT: u32 = 12;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 const KIND_WORKING: u16 = 0;
 const KIND_WEEKEND: u16 = 1;
 const KIND_HOLIDAY: u16 = 2;
@@ -383,6 +386,9 @@ struct DayTable {
     block_ranks: Vec<u32>,
     /// The working day of rank `r` at index `r - 1`.
     by_rank: Vec<NaiveDate>,
+    /// FNV-1a over the span and every day's kind: two calendars with the same
+    /// fingerprint classify every day alike (see [`HolidayCalendar::fingerprint`]).
+    fingerprint: u64,
 }
 
 impl DayTable {
@@ -394,7 +400,17 @@ impl DayTable {
             days: Vec::with_capacity(capacity),
             block_ranks: Vec::with_capacity((capacity >> BLOCK_SHIFT) + 1),
             by_rank: Vec::with_capacity(capacity / 7 * 5 + 5),
+            fingerprint: 0,
         };
+        let mut hash = FNV_OFFSET;
+        for byte in first
+            .num_days_from_ce()
+            .to_le_bytes()
+            .into_iter()
+            .chain(last.num_days_from_ce().to_le_bytes())
+        {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
         let mut holidays = holidays.iter().map(|h| h.date).peekable();
         let mut rank: u32 = 0;
         let mut in_block: u16 = 0;
@@ -417,7 +433,9 @@ impl DayTable {
             };
             // in_block <= 4096, so the shift stays inside 15 bits.
             table.days.push((in_block << 2) | kind);
+            hash = (hash ^ u64::from(kind)).wrapping_mul(FNV_PRIME);
         }
+        table.fingerprint = hash;
         table
     }
 
@@ -708,6 +726,15 @@ impl HolidayCalendar {
         let all = self.holidays.iter().cloned().chain(holidays);
         *self = HolidayCalendar::new(self.first_year, last_year.max(self.last_year), all)?;
         Ok(())
+    }
+
+    /// A 64-bit fingerprint of which days this calendar counts as working
+    /// days, over which years. Calendars that classify every day alike share
+    /// it; a new or removed bank holiday changes it. A case keeps the
+    /// fingerprint of the calendar its precomputed due dates were worked out
+    /// with, and works them out afresh for any other calendar.
+    pub fn fingerprint(&self) -> u64 {
+        self.table.fingerprint
     }
 
     /// First calendar year covered.

@@ -10,10 +10,10 @@ use super::decide::{decide, Decision, Effect, Judging};
 use super::event::Event;
 use super::evolve::evolve;
 use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
-use crate::advice::AdviceId;
-use super::obligations::{NextEvent, Obligation};
+use super::obligations::{judge_clocks, open_clocks, Clocks, NextEvent, Obligation};
 use super::sen2::Sen2Record;
 use super::state::{AscTrack, CaseState, Dispute, NsmTrack, Phase, SupportTrack};
+use crate::advice::AdviceId;
 use crate::advice::SensoryImpairment;
 use crate::calendar::{HolidayCalendar, TermCalendar};
 use crate::error::{Error, Result};
@@ -149,14 +149,31 @@ impl From<Refused> for Error {
 /// check against the calendars and the council's policy), then evolves (a
 /// total update). A refused event is handed back in [`Refused`] and the case
 /// is unchanged. Store a case as a [`CaseRecord`](super::CaseRecord).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Case {
     child: Child,
     policy: LocalPolicy,
     state: CaseState,
+    /// The running clocks worked out with the last calendar the case was
+    /// given (hot, derived; not part of what the case *is*).
+    clocks: Clocks,
     history: Vec<Event>,
     compliance: Vec<ComplianceEntry>,
 }
+
+/// Two cases are equal when their child, policy, state, history and
+/// compliance history are; the precomputed clocks are derived from those.
+impl PartialEq for Case {
+    fn eq(&self, other: &Self) -> bool {
+        self.child == other.child
+            && self.policy == other.policy
+            && self.state == other.state
+            && self.history == other.history
+            && self.compliance == other.compliance
+    }
+}
+
+impl Eq for Case {}
 
 impl Case {
     /// Open a case with its first event: SEN Support started, an assessment
@@ -196,6 +213,7 @@ impl Case {
             child,
             policy,
             state: CaseState::new(first.on),
+            clocks: Clocks::default(),
             history: Vec::new(),
             compliance: Vec::new(),
         };
@@ -245,7 +263,17 @@ impl Case {
                         status,
                     });
                 }
-                Ok(self.evolve(event, decision))
+                let on = event.on;
+                let applied = self.evolve(event, decision);
+                // Work out the running clocks once, now, with the caller's calendar.
+                self.clocks = Clocks::compute(
+                    &self.state,
+                    &self.child,
+                    &self.policy,
+                    calendars.holidays,
+                    on,
+                );
+                Ok(applied)
             }
             Err(error) => Err(Refused { event, error }),
         }
@@ -335,6 +363,7 @@ impl Case {
             child,
             policy,
             state: CaseState::new(first.on),
+            clocks: Clocks::default(),
             history: Vec::with_capacity(history.len()),
             compliance: Vec::new(),
         };
@@ -418,7 +447,14 @@ impl Case {
     ///
     /// A calendar error when a due date falls outside the caller's bank-holiday table.
     pub fn obligations(&self, today: NaiveDate, cal: &HolidayCalendar) -> Result<Vec<Obligation>> {
-        super::obligations::obligations(&self.state, &self.child, &self.policy, today, cal)
+        match self.clocks.for_calendar(cal, today) {
+            Some(clocks) => Ok(judge_clocks(clocks?, today)),
+            // Another calendar, or a day before the clocks were worked out: work them out afresh.
+            None => Ok(judge_clocks(
+                &open_clocks(&self.state, &self.child, &self.policy, cal, today)?,
+                today,
+            )),
+        }
     }
 
     /// What may legally happen next, each with the deadline that governs it,
@@ -428,7 +464,10 @@ impl Case {
     ///
     /// As [`obligations`](Self::obligations).
     pub fn next_events(&self, today: NaiveDate, cal: &HolidayCalendar) -> Result<Vec<NextEvent>> {
-        super::obligations::next_events(&self.state, &self.child, &self.policy, today, cal)
+        Ok(super::obligations::next_events(
+            &self.state,
+            &self.obligations(today, cal)?,
+        ))
     }
 
     /// SUP-TERMLY: the school terms since SEN Support started, up to `today`,
@@ -487,6 +526,15 @@ impl Case {
 
     pub(crate) fn parts(&self) -> (&Child, &LocalPolicy, &[Event], &[ComplianceEntry]) {
         (&self.child, &self.policy, &self.history, &self.compliance)
+    }
+
+    /// Work out the running clocks with `cal`, as of the last event, so that
+    /// obligations on any later day are a few comparisons.
+    pub(crate) fn with_clocks(mut self, cal: &HolidayCalendar) -> Self {
+        if let Some(last) = self.last_event_on() {
+            self.clocks = Clocks::compute(&self.state, &self.child, &self.policy, cal, last);
+        }
+        self
     }
 
     /// Install a stored compliance history after checking each entry against the history.

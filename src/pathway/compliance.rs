@@ -136,6 +136,28 @@ pub(crate) fn assessment_clocks(a: &Assessment, cal: &HolidayCalendar) -> Result
     })
 }
 
+/// Where an act stands against its deadline on `today`: the one judgement
+/// both the compliance history and obligations use. Only the claims that
+/// excuse this deadline's rule and whose facts meet its test count (a claim
+/// recorded against the 20-week limit says nothing of the 6-week one, DOMAIN §4).
+pub(crate) fn status_of(
+    deadline: &Deadline,
+    act: Act,
+    today: NaiveDate,
+    claims: &[ExceptionClaim],
+) -> Result<Status> {
+    let applies = |c: &&ExceptionClaim| {
+        c.exception().excuses(deadline.rule()) && c.check_against(deadline).is_ok()
+    };
+    let compliance = if claims.iter().any(|c| applies(&c)) {
+        let relevant: Vec<ExceptionClaim> = claims.iter().filter(applies).cloned().collect();
+        judge(deadline, act, today, &relevant)?
+    } else {
+        judge(deadline, act, today, &[])?
+    };
+    Ok(Status::from_judgement(compliance, act))
+}
+
 /// The deadline of an amendment: 8 weeks from the notice (T-AMEND-FINAL-8W),
 /// or the order's or concession's 5 or 2 weeks (T-ORDER-AMEND, T-UNOPPOSED-AMEND).
 pub(crate) fn amendment_due(
@@ -194,13 +216,8 @@ pub(crate) fn acts(
 ) -> Result<Vec<(Deadline, Status)>> {
     let mut out = Vec::new();
     let mut done = |deadline: Deadline, claims: &[ExceptionClaim]| -> Result<()> {
-        let relevant: Vec<ExceptionClaim> = claims
-            .iter()
-            .filter(|c| c.exception().excuses(deadline.rule()))
-            .cloned()
-            .collect();
-        let compliance = judge(&deadline, Act::Done(on), on, &relevant)?;
-        out.push((deadline, Status::from_judgement(compliance, Act::Done(on))));
+        let status = status_of(&deadline, Act::Done(on), on, claims)?;
+        out.push((deadline, status));
         Ok(())
     };
     match (&state.phase, kind) {

@@ -26,12 +26,12 @@ use super::event::{
     FinalPlanChanges, MediationChoice, ParentalAgreement, ReviewKind, ReviewOutcome,
 };
 use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
-use crate::advice::AdviceId;
 use super::state::{
     Assessment, AssessmentStep, CaseState, Clocks, Dispute, Draft, NsmTrack, OrderRoute, Phase,
     Plan, PlannedTransfer, Reassessment, RequestRoute,
 };
 use super::{Calendars, Child};
+use crate::advice::AdviceId;
 use crate::advice::{
     required_advice, AdviceNeedsFacts, AdviceRequest, AdviceType, AssessmentAdvice, Readiness,
 };
@@ -429,7 +429,8 @@ pub(crate) fn decide(
             if state.phase.plan().is_some() || request.plan == EhcPlanStatus::HasPlan {
                 return Err(broken(RuleId::AscScope, "an ASC is for a child or young person without an EHC plan; fund through the plan instead"));
             }
-            if state.contracts.iter().any(|c| c.contract.ending().is_none()) {
+            // Only the latest contract can be open: each new one needs the last ended (O(1)).
+            if state.contracts.last().is_some_and(|c| c.contract.ending().is_none()) {
                 return Err(broken(RuleId::AscTwoTerms, "an Additional Support Contract is already running; end it first"));
             }
             let contract = AdditionalSupportContract::request(request.clone(), policy)?;
@@ -1138,7 +1139,7 @@ fn asc_event(
             contract.record_setup_meeting(meeting.clone())?
         }
         EventKind::AscDecided { decision, .. } => contract.record_decision(decision.clone())?,
-        EventKind::AscReviewed { review, .. } => contract.record_review(review.clone())?,
+        EventKind::AscReviewed { review, .. } => contract.record_review(*review)?,
         EventKind::AscExtended { decision, .. } => contract.record_extension(decision.clone())?,
         EventKind::AscEnded {
             support_still_needed,

@@ -13,8 +13,8 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
-use crate::advice::AdviceId;
 use super::ids::{ConsultationId, ContractId, DisputeId, MeetingId};
+use crate::advice::AdviceId;
 use crate::advice::AdviceType;
 use crate::asc::{
     AscDecision, AscRequest, Moderation, SetupMeeting, SupportStillNeeded, TermReview,
@@ -361,11 +361,18 @@ impl TryFrom<StoredEvent> for Event {
         if stored.kind.is_unit() {
             if let Some(extra) = stored.fields.keys().find(|k| k.as_str() != "type") {
                 return Err(Error::InconsistentRecord {
-                    reason: format!("unknown field `{extra}` on a \"{}\" event", stored.kind.name()),
+                    reason: format!(
+                        "unknown field `{extra}` on a \"{}\" event",
+                        stored.kind.name()
+                    ),
                 });
             }
         }
-        Ok(Event { on: stored.on, by: stored.by, kind: stored.kind })
+        Ok(Event {
+            on: stored.on,
+            by: stored.by,
+            kind: stored.kind,
+        })
     }
 }
 

@@ -45,27 +45,43 @@ fn claim_bytes(c: &ExceptionClaim) -> usize {
 
 fn draft_bytes(d: &Draft) -> usize {
     vec_bytes(&d.representations)
-        + d.representations.iter().map(|(_, s)| s.as_ref().map_or(0, String::capacity)).sum::<usize>()
+        + d.representations
+            .iter()
+            .map(|(_, s)| s.as_ref().map_or(0, String::capacity))
+            .sum::<usize>()
         + vec_bytes(&d.consultations)
-        + d.consultations.iter().map(|c| c.school.capacity()).sum::<usize>()
+        + d.consultations
+            .iter()
+            .map(|c| c.school.capacity())
+            .sum::<usize>()
 }
 
 fn assessment_bytes(a: &Assessment) -> usize {
     let route = match &a.route {
-        RequestRoute::Request { by, .. } | RequestRoute::BroughtToAttention { by } => actor_bytes(by),
+        RequestRoute::Request { by, .. } | RequestRoute::BroughtToAttention { by } => {
+            actor_bytes(by)
+        }
         RequestRoute::TransferredIn { from_council } => from_council.capacity(),
         _ => 0,
     };
     let advice = a.advice().map_or(0, |advice| {
         advice.requests().len() * size_of::<crate::advice::AdviceRequest>()
             + advice.required().len() * size_of::<crate::advice::RequiredAdvice>()
-            + advice.requests().iter().map(|r| r.body().len() + r.contact().len()).sum::<usize>()
+            + advice
+                .requests()
+                .iter()
+                .map(|r| r.body().len() + r.contact().len())
+                .sum::<usize>()
     });
     let draft = match &a.step {
         AssessmentStep::DraftIssued { draft, .. } => draft_bytes(draft),
         _ => 0,
     };
-    route + advice + draft + vec_bytes(&a.exceptions) + a.exceptions.iter().map(claim_bytes).sum::<usize>()
+    route
+        + advice
+        + draft
+        + vec_bytes(&a.exceptions)
+        + a.exceptions.iter().map(claim_bytes).sum::<usize>()
 }
 
 pub(crate) fn state_bytes(s: &CaseState) -> usize {
@@ -74,14 +90,24 @@ pub(crate) fn state_bytes(s: &CaseState) -> usize {
         Phase::Plan(p) => {
             p.school.capacity()
                 + p.amendment.as_ref().map_or(0, |a| draft_bytes(&a.notice))
-                + p.reassessment.as_ref().map_or(0, |r| r.draft.as_ref().map_or(0, draft_bytes) + vec_bytes(&r.exceptions))
-                + p.transfer_in.as_ref().map_or(0, |t| t.from_council.capacity())
+                + p.reassessment.as_ref().map_or(0, |r| {
+                    r.draft.as_ref().map_or(0, draft_bytes) + vec_bytes(&r.exceptions)
+                })
+                + p.transfer_in
+                    .as_ref()
+                    .map_or(0, |t| t.from_council.capacity())
         }
         Phase::TransferredOut { to_council, .. } => to_council.capacity(),
         _ => 0,
     };
     let contracts = s.contracts.len() * size_of::<crate::asc::AdditionalSupportContract>()
-        + s.contracts.iter().map(|k| k.contract.request_details().child.len() + k.contract.request_details().setting.len()).sum::<usize>();
+        + s.contracts
+            .iter()
+            .map(|k| {
+                k.contract.request_details().child.len()
+                    + k.contract.request_details().setting.len()
+            })
+            .sum::<usize>();
     size_of::<CaseState>()
         + phase
         + vec_bytes(&s.support.apdr_reviews)
@@ -89,30 +115,44 @@ pub(crate) fn state_bytes(s: &CaseState) -> usize {
         + vec_bytes(&s.meetings)
         + vec_bytes(&s.contracts)
         + contracts
-        + s.asc_awards.terms_funded() * 2 * (size_of::<crate::calendar::TermId>() + size_of::<crate::money::Pounds>() + 32)
+        + s.asc_awards.terms_funded()
+            * 2
+            * (size_of::<crate::calendar::TermId>() + size_of::<crate::money::Pounds>() + 32)
         + vec_bytes(&s.sen2)
 }
 
 fn event_heap(e: &Event) -> usize {
     let kind = match &e.kind {
-        EventKind::DecidedNotToAssess { notice, .. } | EventKind::DecidedNotToIssue { notice, .. } | EventKind::DecidedNotToAmend { notice } | EventKind::ReassessmentRefused { notice } | EventKind::CeaseDecided { notice, .. } => {
+        EventKind::DecidedNotToAssess { notice, .. }
+        | EventKind::DecidedNotToIssue { notice, .. }
+        | EventKind::DecidedNotToAmend { notice }
+        | EventKind::ReassessmentRefused { notice }
+        | EventKind::CeaseDecided { notice, .. } => {
             notice.reasons.capacity() + vec_bytes(&notice.includes)
         }
         EventKind::AdviceRequested { body, contact, .. } => body.capacity() + contact.capacity(),
-        EventKind::DraftPlanIssued { names_school } | EventKind::RepresentationsReceived { requested_school: names_school } => {
-            names_school.as_ref().map_or(0, String::capacity)
-        }
+        EventKind::DraftPlanIssued { names_school }
+        | EventKind::RepresentationsReceived {
+            requested_school: names_school,
+        } => names_school.as_ref().map_or(0, String::capacity),
         EventKind::SchoolConsulted { school }
         | EventKind::FinalPlanIssued { school, .. }
         | EventKind::ExistingPlanLoaded { school, .. }
         | EventKind::AmendedPlanIssued { school }
         | EventKind::ReassessedPlanIssued { school } => school.capacity(),
-        EventKind::PlanTransferredIn { from_council, school, .. } => from_council.capacity() + school.capacity(),
+        EventKind::PlanTransferredIn {
+            from_council,
+            school,
+            ..
+        } => from_council.capacity() + school.capacity(),
         EventKind::AssessmentTransferredIn { from_council } => from_council.capacity(),
         EventKind::TransferredOut { to_council } => to_council.capacity(),
-        EventKind::ExceptionRecorded { claim } | EventKind::AdviceExceptionRecorded { claim, .. } => claim_bytes(claim),
+        EventKind::ExceptionRecorded { claim }
+        | EventKind::AdviceExceptionRecorded { claim, .. } => claim_bytes(claim),
         EventKind::ReviewConductRecorded { duties } => vec_bytes(duties),
-        EventKind::AscRequested { request } => size_of::<crate::asc::AscRequest>() + request.child.len() + request.setting.len(),
+        EventKind::AscRequested { request } => {
+            size_of::<crate::asc::AscRequest>() + request.child.len() + request.setting.len()
+        }
         _ => 0,
     };
     kind + actor_bytes(&e.by)
@@ -127,5 +167,8 @@ pub(crate) fn memory(case: &Case) -> MemoryUse {
     let history_bytes = history.len() * size_of::<Event>()
         + history.iter().map(event_heap).sum::<usize>()
         + compliance.len() * size_of::<super::ComplianceEntry>();
-    MemoryUse { hot_bytes: hot, history_bytes }
+    MemoryUse {
+        hot_bytes: hot,
+        history_bytes,
+    }
 }

@@ -67,6 +67,7 @@ pub mod reviews;
 mod sen2;
 mod state;
 
+pub use crate::advice::AdviceId;
 pub use case::{Applied, Calendars, Case, Child, Opened, Refused};
 pub use compliance::ComplianceEntry;
 pub use event::{
@@ -74,9 +75,8 @@ pub use event::{
     EventKind, FinalPlanChanges, MediationChoice, NoticeItem, ParentalAgreement, ReviewFinding,
     ReviewKind, ReviewOutcome,
 };
-pub use memory::MemoryUse;
-pub use crate::advice::AdviceId;
 pub use ids::{ConsultationId, ContractId, DisputeId, MeetingId};
+pub use memory::MemoryUse;
 pub use obligations::{NextEvent, Obligation, Subject};
 pub use record::{CaseRecord, SCHEMA_VERSION};
 pub use reviews::ReviewDuty;

@@ -9,16 +9,18 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
-use super::compliance::{amendment_due, assessment_clocks, reassessment_plan_due, review_due};
+use super::compliance::{
+    amendment_due, assessment_clocks, reassessment_plan_due, review_due, status_of,
+};
 use super::event::MediationChoice;
 use super::ids::{ConsultationId, DisputeId, MeetingId};
-use crate::advice::AdviceId;
 use super::state::{AssessmentStep, CaseState, Draft, OrderRoute, Phase};
 use super::Child;
-use crate::calendar::{age_on, HolidayCalendar};
+use crate::advice::AdviceId;
+use crate::calendar::{birthday, HolidayCalendar};
 use crate::deadlines::{self, Convention, Deadline};
 use crate::error::Result;
-use crate::exceptions::{judge, Act, ExceptionClaim, Status};
+use crate::exceptions::{Act, ExceptionClaim, Status};
 use crate::nsm::FamilyResponse;
 use crate::policy::LocalPolicy;
 use crate::rule::RuleId;
@@ -226,35 +228,137 @@ impl fmt::Display for Obligation {
     }
 }
 
+/// A running clock of the case, worked out once for a calendar: what is due,
+/// by when, and everything about its status that does not depend on today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Clock {
+    subject: Subject,
+    deadline: Deadline,
+    /// The act's status when it is already done (fixed for good).
+    done: Option<Status>,
+    /// The exception that excuses the deadline if it is missed.
+    excuse: Option<crate::exceptions::ExceptionId>,
+    /// The last day the obligation is shown (a window that closes, a family's
+    /// deadline that passes, the under-5 reviews).
+    shown_until: Option<NaiveDate>,
+}
+
+impl Clock {
+    /// The obligation on `today`, or `None` once it is no longer shown.
+    #[inline]
+    pub(crate) fn on(&self, today: NaiveDate) -> Option<Obligation> {
+        if self.shown_until.is_some_and(|last| today > last) {
+            return None;
+        }
+        let status = match self.done {
+            Some(status) => status,
+            None if today <= self.deadline.due() => Status::Pending,
+            None => self.excuse.map_or(Status::Overdue, Status::MissedExcused),
+        };
+        Some(Obligation {
+            subject: self.subject,
+            deadline: self.deadline,
+            status,
+            days_left: self.deadline.days_left(today),
+        })
+    }
+}
+
+/// The clocks of a case worked out with one calendar, and that calendar's
+/// fingerprint: the hot part of a case that obligations read every day.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Clocks {
+    /// The calendar's fingerprint and the day the clocks were worked out for.
+    pub(crate) calendar: Option<(u64, NaiveDate)>,
+    pub(crate) clocks: Vec<Clock>,
+    pub(crate) error: Option<crate::error::Error>,
+}
+
+impl Clocks {
+    pub(crate) fn compute(
+        state: &CaseState,
+        child: &Child,
+        policy: &LocalPolicy,
+        cal: &HolidayCalendar,
+        as_of: NaiveDate,
+    ) -> Self {
+        let (clocks, error) = match open_clocks(state, child, policy, cal, as_of) {
+            Ok(clocks) => (clocks, None),
+            Err(error) => (Vec::new(), Some(error)),
+        };
+        Clocks {
+            calendar: Some((cal.fingerprint(), as_of)),
+            clocks,
+            error,
+        }
+    }
+
+    /// The clocks for `cal` on `today`, if these were worked out with that
+    /// calendar for a day no later than `today`.
+    pub(crate) fn for_calendar(
+        &self,
+        cal: &HolidayCalendar,
+        today: NaiveDate,
+    ) -> Option<Result<&[Clock]>> {
+        let (fingerprint, as_of) = self.calendar?;
+        (fingerprint == cal.fingerprint() && today >= as_of).then(|| match &self.error {
+            Some(e) => Err(e.clone()),
+            None => Ok(self.clocks.as_slice()),
+        })
+    }
+}
+
 struct Collector<'a> {
-    today: NaiveDate,
-    out: Vec<Obligation>,
+    out: Vec<Clock>,
     claims: &'a [ExceptionClaim],
+    /// The last day shown for every clock pushed while it is set (a dispute's track).
+    shown_until: Option<NaiveDate>,
 }
 
 impl Collector<'_> {
     fn push(&mut self, subject: Subject, deadline: Result<Deadline>, act: Act) -> Result<()> {
+        self.push_until(subject, deadline, act, None)
+    }
+
+    fn push_until(
+        &mut self,
+        subject: Subject,
+        deadline: Result<Deadline>,
+        act: Act,
+        shown_until: Option<NaiveDate>,
+    ) -> Result<()> {
         let deadline = deadline?;
-        let relevant = self
-            .claims
-            .iter()
-            .any(|c| c.exception().excuses(deadline.rule()));
-        let compliance = if relevant {
-            let claims: Vec<ExceptionClaim> = self
-                .claims
-                .iter()
-                .filter(|c| c.exception().excuses(deadline.rule()))
-                .cloned()
-                .collect();
-            judge(&deadline, act, self.today, &claims)?
-        } else {
-            judge(&deadline, act, self.today, &[])?
+        let claims = self.claims;
+        let shown_until = match (shown_until, self.shown_until) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         };
-        self.out.push(Obligation {
+        self.push_clock(subject, deadline, act, shown_until, claims)
+    }
+
+    fn push_clock(
+        &mut self,
+        subject: Subject,
+        deadline: Deadline,
+        act: Act,
+        shown_until: Option<NaiveDate>,
+        claims: &[ExceptionClaim],
+    ) -> Result<()> {
+        // Status of a done act is fixed; for one not done, only "late or not" depends on today.
+        let done = match act {
+            Act::Done(on) => Some(status_of(&deadline, act, on, claims)?),
+            Act::NotDone => None,
+        };
+        let excuse = claims
+            .iter()
+            .find(|c| c.exception().excuses(deadline.rule()) && c.check_against(&deadline).is_ok())
+            .map(ExceptionClaim::exception);
+        self.out.push(Clock {
             subject,
-            days_left: deadline.days_left(self.today),
             deadline,
-            status: Status::from_judgement(compliance, act),
+            done,
+            excuse,
+            shown_until,
         });
         Ok(())
     }
@@ -266,8 +370,8 @@ impl Collector<'_> {
         deadline: Result<Deadline>,
     ) -> Result<()> {
         let deadline = deadline?;
-        if self.today <= deadline.due() && draft.no_further_representations_on.is_none() {
-            self.push(subject, Ok(deadline), Act::NotDone)?;
+        if draft.no_further_representations_on.is_none() {
+            self.push_until(subject, Ok(deadline), Act::NotDone, Some(deadline.due()))?;
         }
         Ok(())
     }
@@ -277,17 +381,19 @@ fn done(date: Option<NaiveDate>) -> Act {
     date.map_or(Act::NotDone, Act::Done)
 }
 
-pub(crate) fn obligations(
+/// Every running clock of the case, soonest first, for any day from `as_of`
+/// on: statuses are judged later, on the day asked.
+pub(crate) fn open_clocks(
     state: &CaseState,
     child: &Child,
     policy: &LocalPolicy,
-    today: NaiveDate,
     cal: &HolidayCalendar,
-) -> Result<Vec<Obligation>> {
+    as_of: NaiveDate,
+) -> Result<Vec<Clock>> {
     let mut c = Collector {
-        today,
-        out: Vec::with_capacity(8),
+        out: Vec::with_capacity(6),
         claims: &[],
+        shown_until: None,
     };
     match &state.phase {
         Phase::Assessment(a) => {
@@ -307,13 +413,13 @@ pub(crate) fn obligations(
                         }
                         let Ok(id) = AdviceId::try_from(i) else { break };
                         let deadline = request.compliance_deadline(cal)?;
-                        let status = request.status(today, cal)?;
-                        c.out.push(Obligation {
-                            subject: Subject::Advice { advice: id },
-                            days_left: deadline.days_left(today),
+                        c.push_clock(
+                            Subject::Advice { advice: id },
                             deadline,
-                            status,
-                        });
+                            Act::NotDone,
+                            None,
+                            request.exceptions(),
+                        )?;
                     }
                     match clocks.draft {
                         // After an order to make a plan the draft is a legal limit (T-ORDER-PLAN).
@@ -363,8 +469,10 @@ pub(crate) fn obligations(
                     Act::NotDone,
                 )?;
             }
-            if age_on(child.date_of_birth, today).is_ok_and(|age| age < 5) {
-                c.push(
+            // T-REVIEW-UNDER5 applies while the child is under 5.
+            let fifth = birthday(child.date_of_birth, 5)?;
+            if as_of < fifth {
+                c.push_until(
                     Subject::UnderFiveReview,
                     deadlines::under_five_review_due(
                         plan.review_anchor(),
@@ -372,6 +480,7 @@ pub(crate) fn obligations(
                         cal,
                     ),
                     Act::NotDone,
+                    fifth.pred_opt(),
                 )?;
             }
             if let Some(t) = plan.phase_transfer {
@@ -491,13 +600,12 @@ pub(crate) fn obligations(
         if let Some(on) = d.agreement_on {
             // No event marks the agreed actions done: the clock shows until its day has passed.
             let actions = deadlines::mediation_agreement_actions_due(on, cal)?;
-            if today <= actions.due() {
-                c.push(
-                    Subject::MediationAgreement { dispute },
-                    Ok(actions),
-                    Act::NotDone,
-                )?;
-            }
+            c.push_until(
+                Subject::MediationAgreement { dispute },
+                Ok(actions),
+                Act::NotDone,
+                Some(actions.due()),
+            )?;
         }
         match d.health {
             Some((asked, None)) => c.push(
@@ -522,20 +630,25 @@ pub(crate) fn obligations(
         if d.appeal.is_some() || d.outcome.is_some() {
             continue;
         }
-        let appeal = d.appeal_deadline(cal)?;
-        if today > appeal.tribunal_effective().unwrap_or(appeal.due()) {
+        // Every step of this track is the family's, and ends with the time to appeal.
+        if d.certainly_expired_by(as_of) {
             continue;
         }
+        let appeal = d.appeal_deadline(cal)?;
+        let last_day = appeal.tribunal_effective().unwrap_or(appeal.due());
+        if as_of > last_day {
+            continue;
+        }
+        c.shown_until = Some(last_day);
         match d.adviser_contacted {
             None => {
                 let contact = deadlines::mediation_contact_due(d.notice_sent_on, cal)?;
-                if today <= contact.due() {
-                    c.push(
-                        Subject::MediationContact { dispute },
-                        Ok(contact),
-                        Act::NotDone,
-                    )?;
-                }
+                c.push_until(
+                    Subject::MediationContact { dispute },
+                    Ok(contact),
+                    Act::NotDone,
+                    Some(contact.due().min(last_day)),
+                )?;
             }
             Some((on, MediationChoice::Declined)) => {
                 c.push(
@@ -558,11 +671,19 @@ pub(crate) fn obligations(
             },
         }
         c.push(Subject::Appeal { dispute }, Ok(appeal), Act::NotDone)?;
+        c.shown_until = None;
     }
 
     let mut out = c.out;
-    out.sort_by_key(|o| o.deadline.due());
+    // Clocks no longer shown on the day they are worked out for are dropped.
+    out.retain(|k| k.shown_until.is_none_or(|last| last >= as_of));
+    out.sort_by_key(|k| k.deadline.due());
     Ok(out)
+}
+
+/// The obligations of `clocks` on `today`, soonest first.
+pub(crate) fn judge_clocks(clocks: &[Clock], today: NaiveDate) -> Vec<Obligation> {
+    clocks.iter().filter_map(|k| k.on(today)).collect()
 }
 
 /// One move the law allows next, with the deadline that governs it, if any.
@@ -585,14 +706,7 @@ impl fmt::Display for NextEvent {
     }
 }
 
-pub(crate) fn next_events(
-    state: &CaseState,
-    child: &Child,
-    policy: &LocalPolicy,
-    today: NaiveDate,
-    cal: &HolidayCalendar,
-) -> Result<Vec<NextEvent>> {
-    let due = obligations(state, child, policy, today, cal)?;
+pub(crate) fn next_events(state: &CaseState, due: &[Obligation]) -> Vec<NextEvent> {
     let by = |subject: Subject| {
         due.iter()
             .find(|o| o.subject == subject)
@@ -614,11 +728,11 @@ pub(crate) fn next_events(
             add("assessment_requested", None);
             add("brought_to_attention", None);
             add("existing_plan_loaded", None);
+            // Only the latest contract can be open (each new one needs the last ended).
             if state
                 .contracts
-                .iter()
-                .all(|k| k.contract.ending().is_some())
-                && state.phase.plan().is_none()
+                .last()
+                .is_none_or(|k| k.contract.ending().is_some())
             {
                 add("asc_requested", None);
             }
@@ -700,7 +814,7 @@ pub(crate) fn next_events(
     if state.phase.assessment().is_some() {
         add("transferred_out", None);
     }
-    for o in &due {
+    for o in due {
         match o.subject {
             Subject::HealthCommissionerTold { .. } => {
                 add("health_commissioner_notified", Some(o.deadline))
@@ -720,5 +834,5 @@ pub(crate) fn next_events(
             _ => {}
         }
     }
-    Ok(out)
+    out
 }

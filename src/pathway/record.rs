@@ -55,16 +55,17 @@ impl CaseRecord {
     /// Read the case back under the caller's policy and calendar.
     ///
     /// The history is replayed through the consistency checks only, so a case
-    /// accepted under an older calendar or policy is read back as it was. The
-    /// calendar is then asked every question the case can be asked today —
-    /// its open clocks as of the last event — so a record whose clocks the
-    /// caller's table cannot answer is refused now, not on first use.
+    /// accepted under an older calendar or policy is read back as it was, and
+    /// the stored compliance history is checked against it. The calendar then
+    /// works out the case's running clocks once, so its obligations on any
+    /// later day are a few comparisons; a clock the table cannot place (a
+    /// year it does not cover) is reported when obligations are asked for.
     ///
     /// # Errors
     ///
     /// [`Error::InconsistentRecord`] for another schema version or another
     /// council's policy; [`Error::RecordEvent`] naming the first event that
-    /// cannot follow; a calendar error naming the years the table is missing.
+    /// cannot follow, or a compliance entry that contradicts its event.
     pub fn into_case(self, cal: &HolidayCalendar, policy: &LocalPolicy) -> Result<Case> {
         if self.schema_version != SCHEMA_VERSION {
             return Err(Error::InconsistentRecord {
@@ -82,11 +83,8 @@ impl CaseRecord {
                 ),
             });
         }
-        let case = Case::replay(self.child, policy.clone(), self.history)?
-            .with_compliance(self.compliance)?;
-        if let Some(last) = case.last_event_on() {
-            case.obligations(last, cal)?;
-        }
-        Ok(case)
+        Ok(Case::replay(self.child, policy.clone(), self.history)?
+            .with_compliance(self.compliance)?
+            .with_clocks(cal))
     }
 }

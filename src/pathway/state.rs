@@ -669,6 +669,19 @@ impl Dispute {
     pub fn appeal_deadline(&self, cal: &HolidayCalendar) -> Result<crate::Deadline> {
         deadlines::appeal_due(self.notice_sent_on, self.certificate(), cal)
     }
+    /// A cheap bound, with no calendar: whether the time to appeal has
+    /// certainly run out by `date` — more than 120 days after the later of
+    /// the notice and the certificate (2 months, or 1 after the certificate,
+    /// plus at most the r12 August extension, is under 100 days).
+    pub(crate) fn certainly_expired_by(&self, date: NaiveDate) -> bool {
+        let latest = self
+            .certificate_on
+            .map_or(self.notice_sent_on, |c| c.max(self.notice_sent_on));
+        latest
+            .checked_add_days(chrono::Days::new(120))
+            .is_some_and(|bound| date > bound)
+    }
+
     /// Whether, on `date`, the time to appeal has run out with no appeal lodged.
     ///
     /// # Errors
