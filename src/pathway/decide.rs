@@ -948,10 +948,10 @@ fn plan_of<'s>(state: &'s CaseState, rule: RuleId, kind: &EventKind) -> Result<&
 /// The draft or amendment notice whose representations are open.
 pub(crate) fn open_draft(state: &CaseState) -> Option<&Draft> {
     match &state.phase {
-        Phase::Assessment(Assessment {
-            step: AssessmentStep::DraftIssued { draft, .. },
-            ..
-        }) => Some(draft),
+        Phase::Assessment(a) => match &a.step {
+            AssessmentStep::DraftIssued { draft, .. } => Some(draft),
+            _ => None,
+        },
         Phase::Plan(p) => p
             .amendment
             .as_ref()
