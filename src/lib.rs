@@ -31,6 +31,11 @@
 //! * [`sen_support`] — the graduated approach and notional funding: termly
 //!   reviews, costed provision maps.
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
+//! * [`caseload`] — views over many cases: the urgent list, the review
+//!   calendar, phase-transfer cohorts, the advice chase list, the SEN2 return
+//!   and the impact of a bank-holiday change.
+//! * [`explain`] — every deadline and obligation in a sentence for a letter.
+//! * `feed` (feature `ical`) — open deadlines as an iCalendar (RFC 5545) feed.
 //!
 //! ## Principles
 //!
@@ -49,6 +54,7 @@
 //! * `proptest` — [`strategies`](crate#features): proptest strategies for dates,
 //!   term calendars, events and valid cases, so services built on the crate can
 //!   property-test their own code.
+//! * `ical` — `feed`: open deadlines as an iCalendar (RFC 5545) feed.
 //! * `serde` (default) — `Serialize`/`Deserialize` for every public data type.
 //!   Records read back are re-validated: an inconsistent record is an error.
 //!
@@ -91,9 +97,13 @@
 pub mod advice;
 pub mod asc;
 pub mod calendar;
+pub mod caseload;
 pub mod deadlines;
 pub mod error;
 pub mod exceptions;
+pub mod explain;
+#[cfg(feature = "ical")]
+pub mod feed;
 pub mod money;
 pub mod nsm;
 pub mod pathway;
