@@ -33,8 +33,8 @@ use crate::exceptions::{ExceptionClaim, Status};
 use crate::pathway::Obligation;
 use crate::rule::RuleId;
 
-/// The words for one rule: what is due (a clause ending before "by <date>")
-/// and the event the period is counted from (a noun phrase before "on <date>").
+/// The words for one rule: what is due (a clause ending before "by &lt;date&gt;")
+/// and the event the period is counted from (a noun phrase before "on &lt;date&gt;").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Phrase {
     /// E.g. "The final EHC plan must be issued".
@@ -55,8 +55,10 @@ fn weeks(convention: Convention) -> Option<u32> {
 }
 
 /// The phrase for `rule` (and, where one rule has several clocks, for the
-/// clock `convention` describes). `Some` for every `T-*` rule; `None` for
-/// rules that carry no clock.
+/// clock `convention` describes). `Some` for every `T-*` rule and for the
+/// local clocks that produce deadlines (SOP-ADVICE-TRACK-6W,
+/// SOP-INSUFFICIENT-DECLINE, NSM-WITHIN-2W, NSM-CONTACT-1W); `None` for rules that carry no clock, which are then
+/// explained with a generic "what the rule requires is due".
 pub fn phrase(rule: RuleId, convention: Convention) -> Option<Phrase> {
     const ORDER: &str = "the tribunal's order";
     const UNOPPOSED: &str = "the council telling the tribunal it will not oppose the appeal";
@@ -203,6 +205,20 @@ pub fn phrase(rule: RuleId, convention: Convention) -> Option<Phrase> {
             "A written response to the tribunal's recommendation must be sent",
             "the recommendation",
         ),
+        // Local clocks that also produce deadlines.
+        RuleId::SopAdviceTrack6w => p(
+            "The advice should be supplied (the council's tracking date)",
+            "the advice request issued",
+        ),
+        RuleId::SopInsufficientDecline => p(
+            "A decline for insufficient information must be decided",
+            "the request received",
+        ),
+        RuleId::NsmWithin2w => p("The Next Steps Meeting should be held", "the panel"),
+        RuleId::NsmContact1w => p(
+            "The facilitator should contact the setting",
+            "the panel",
+        ),
         _ => None,
     }
 }
@@ -210,7 +226,10 @@ pub fn phrase(rule: RuleId, convention: Convention) -> Option<Phrase> {
 fn order_assess(convention: Convention, anchor: &'static str) -> Option<Phrase> {
     match weeks(convention) {
         Some(2) => p("The decision to assess must be notified", anchor),
-        Some(10) => p("A decision not to issue an EHC plan must be notified", anchor),
+        Some(10) => p(
+            "A decision not to issue an EHC plan must be notified",
+            anchor,
+        ),
         _ => p("The final EHC plan must be issued", anchor),
     }
 }
@@ -299,7 +318,8 @@ fn is_year_then_section(before: &str, after: &str) -> bool {
     let b = before.as_bytes();
     let n = b.len();
     let year = n >= 4
-        && b.get(n - 4..).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && b.get(n - 4..)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
         && !b.get(n.wrapping_sub(5)).is_some_and(u8::is_ascii_digit);
     let a = after.as_bytes();
     let section = |prefix: &[u8]| {
@@ -307,7 +327,11 @@ fn is_year_then_section(before: &str, after: &str) -> bool {
             && a.get(prefix.len())
                 .is_some_and(|c| c.is_ascii_digit() || *c == b' ')
     };
-    year && (section(b" reg") || section(b" regs") || section(b" s") || section(b" ss") || section(b" r"))
+    year && (section(b" reg")
+        || section(b" regs")
+        || section(b" s")
+        || section(b" ss")
+        || section(b" r"))
 }
 
 /// A legal source as cited in a letter: a comma between the instrument and
@@ -316,13 +340,12 @@ pub fn cite(source: &str) -> String {
     source
         .split("; ")
         .map(|part| {
-            let found = part
-                .char_indices()
-                .map(|(i, _)| i)
-                .find(|&i| match (part.get(..i), part.get(i..)) {
+            let found = part.char_indices().map(|(i, _)| i).find(|&i| {
+                match (part.get(..i), part.get(i..)) {
                     (Some(before), Some(after)) => is_year_then_section(before, after),
                     _ => false,
-                });
+                }
+            });
             match found.and_then(|i| Some((part.get(..i)?, part.get(i..)?))) {
                 Some((before, after)) => format!("{before},{after}"),
                 None => part.to_owned(),
@@ -432,9 +455,10 @@ impl Explanation<'_> {
                             plural(months, "month", "months")
                         ),
                     ),
-                    Convention::MonthsBefore { months } => {
-                        ("by", format!("{} before", plural(months, "month", "months")))
-                    }
+                    Convention::MonthsBefore { months } => (
+                        "by",
+                        format!("{} before", plural(months, "month", "months")),
+                    ),
                     Convention::WorkingDaysAfter { days } => (
                         "by",
                         format!("{} after", plural(days, "working day", "working days")),
@@ -522,8 +546,8 @@ pub fn explain_exception<'a>(
 impl fmt::Display for ExceptionExplanation<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let id = self.claim.exception();
-        let what = phrase(self.deadline.rule(), self.deadline.convention())
-            .map_or("The act", |p| p.what);
+        let what =
+            phrase(self.deadline.rule(), self.deadline.convention()).map_or("The act", |p| p.what);
         f.pad(&format!(
             "Exception {id} ({}) applies to the limit of {} (due {}): {}; it was impractical to \
              comply because {}. The date does not move: {} as soon as practicable.",
@@ -579,12 +603,18 @@ mod tests {
 
     #[test]
     fn citations_get_a_comma() {
-        assert_eq!(cite("SEND Regulations 2014 reg 13(2)"), "SEND Regulations 2014, reg 13(2)");
+        assert_eq!(
+            cite("SEND Regulations 2014 reg 13(2)"),
+            "SEND Regulations 2014, reg 13(2)"
+        );
         assert_eq!(
             cite("Children and Families Act 2014 s44(1); SEND Code of Practice 9.166"),
             "Children and Families Act 2014, s44(1); SEND Code of Practice 9.166"
         );
-        assert_eq!(cite("SEND Code of Practice 9.83"), "SEND Code of Practice 9.83");
+        assert_eq!(
+            cite("SEND Code of Practice 9.83"),
+            "SEND Code of Practice 9.83"
+        );
         assert_eq!(
             cite("R (L) v Devon CC [2022] EWHC 493 (Admin)"),
             "R (L) v Devon CC [2022] EWHC 493 (Admin)"

@@ -32,7 +32,10 @@ fn loads_the_gov_uk_shape_dc_6() {
     assert_eq!((cal.first_year(), cal.last_year()), (2026, 2027));
     assert_eq!(cal.holidays().len(), 5);
     assert_eq!(cal.day_kind(d(2026, 4, 3)), DayKind::BankHoliday);
-    assert_eq!(cal.holiday_on(d(2026, 4, 6)).map(|h| h.name.as_ref()), Some("Easter Monday"));
+    assert_eq!(
+        cal.holiday_on(d(2026, 4, 6)).map(|h| h.name.as_ref()),
+        Some("Easter Monday")
+    );
 }
 
 #[test]
@@ -42,8 +45,14 @@ fn malformed_lists_are_refused_with_a_reason() {
         other => panic!("expected InvalidHolidayTable, got {other:?}"),
     };
     assert!(reason("not json").contains("gov.uk shape"));
-    assert!(reason(r#"{"scotland": {"division": "scotland", "events": []}}"#).contains("england-and-wales"));
-    assert!(reason(r#"{"england-and-wales": {"division": "england-and-wales", "events": []}}"#).contains("no events"));
+    assert!(
+        reason(r#"{"scotland": {"division": "scotland", "events": []}}"#)
+            .contains("england-and-wales")
+    );
+    assert!(
+        reason(r#"{"england-and-wales": {"division": "england-and-wales", "events": []}}"#)
+            .contains("no events")
+    );
     assert!(reason(
         r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "01/01/2026", "notes": "", "bunting": true}]}}"#
     )
@@ -80,16 +89,35 @@ fn plan_with_declined_mediation(cal: &HolidayCalendar, declined: NaiveDate) -> C
     let (mut case, _) = Case::open(child, LocalPolicy::sutton(), first, cal).unwrap();
     let meeting = d(2026, 1, 21);
     for e in [
-        c(d(2026, 1, 5), EventKind::ReviewMeetingScheduled { meeting_on: meeting, kind: ReviewKind::Scheduled }),
+        c(
+            d(2026, 1, 5),
+            EventKind::ReviewMeetingScheduled {
+                meeting_on: meeting,
+                kind: ReviewKind::Scheduled,
+            },
+        ),
         c(d(2026, 1, 6), EventKind::ReviewAdviceCirculated),
         c(meeting, EventKind::ReviewMeetingHeld),
-        c(meeting, EventKind::ReviewConductRecorded { duties: ReviewDuty::ALL.to_vec() }),
+        c(
+            meeting,
+            EventKind::ReviewConductRecorded {
+                duties: ReviewDuty::ALL.to_vec(),
+            },
+        ),
         c(d(2026, 1, 28), EventKind::ReviewReportSent),
-        c(d(2026, 2, 4), EventKind::ReviewDecided { outcome: ReviewOutcome::Maintain }),
+        c(
+            d(2026, 2, 4),
+            EventKind::ReviewDecided {
+                outcome: ReviewOutcome::Maintain,
+            },
+        ),
         Event::new(
             declined,
             Actor::Parent,
-            EventKind::MediationAdviserContacted { dispute: DisputeId::new(0), choice: MediationChoice::Declined },
+            EventKind::MediationAdviserContacted {
+                dispute: DisputeId::new(0),
+                choice: MediationChoice::Declined,
+            },
         ),
     ] {
         case.apply(e, cal).expect("event accepted");
@@ -106,9 +134,13 @@ fn request(cal: &HolidayCalendar, received: NaiveDate) -> Case {
     let first = Event::new(
         received,
         Actor::Parent,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
     );
-    Case::open(child, LocalPolicy::sutton(), first, cal).unwrap().0
+    Case::open(child, LocalPolicy::sutton(), first, cal)
+        .unwrap()
+        .0
 }
 
 #[test]
@@ -129,8 +161,10 @@ fn a_new_bank_holiday_moves_working_day_clocks_and_flags_dates_t_med_cert_3wd() 
 
     // A one-off bank holiday on Wednesday 4 March 2026 (and one on 16 February).
     let mut new = old.clone();
-    new.add_holiday(BankHoliday::new(d(2026, 3, 4), "Proclaimed holiday")).unwrap();
-    new.add_holiday(BankHoliday::new(d(2026, 2, 16), "Proclaimed holiday")).unwrap();
+    new.add_holiday(BankHoliday::new(d(2026, 3, 4), "Proclaimed holiday"))
+        .unwrap();
+    new.add_holiday(BankHoliday::new(d(2026, 2, 16), "Proclaimed holiday"))
+        .unwrap();
     let cases = [mediation, assessment];
     let changes = holiday_change_impact(&cases, today, &old, &new).unwrap();
 
@@ -151,7 +185,11 @@ fn a_new_bank_holiday_moves_working_day_clocks_and_flags_dates_t_med_cert_3wd() 
     assert_eq!(flagged.new.unwrap().due_day(), DayKind::BankHoliday);
 
     // No change, no report.
-    assert!(holiday_change_impact(&cases, today, &old, &old).unwrap().is_empty());
+    assert!(holiday_change_impact(&cases, today, &old, &old)
+        .unwrap()
+        .is_empty());
     let none: [Case; 0] = [];
-    assert!(holiday_change_impact(&none, today, &old, &new).unwrap().is_empty());
+    assert!(holiday_change_impact(&none, today, &old, &new)
+        .unwrap()
+        .is_empty());
 }

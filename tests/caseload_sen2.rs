@@ -9,11 +9,11 @@ use send_pathway::caseload::{
     RequestOutcome, Sen2Return,
 };
 use send_pathway::exceptions::{ExceptionClaim, ExceptionGround, ExceptionId};
+use send_pathway::pathway::ReviewDuty;
 use send_pathway::pathway::{
     Actor, Case, Child, DecisionNotice, Event, EventKind, FinalPlanChanges, ParentalAgreement,
     ReviewKind, ReviewOutcome,
 };
-use send_pathway::pathway::ReviewDuty;
 use send_pathway::strategies::national_caseload;
 use send_pathway::{Error, LocalPolicy};
 
@@ -48,10 +48,19 @@ fn apply(case: &mut Case, event: Event) {
 }
 
 /// Request → decision to assess → draft → final plan.
-fn issued(reference: &str, received: NaiveDate, decided: NaiveDate, draft: NaiveDate, fin: NaiveDate) -> Case {
+fn issued(
+    reference: &str,
+    received: NaiveDate,
+    decided: NaiveDate,
+    draft: NaiveDate,
+    fin: NaiveDate,
+) -> Case {
     let mut case = open(reference, received, LocalPolicy::sutton());
     apply(&mut case, council(decided, EventKind::DecidedToAssess));
-    apply(&mut case, council(draft, EventKind::DraftPlanIssued { names_school: None }));
+    apply(
+        &mut case,
+        council(draft, EventKind::DraftPlanIssued { names_school: None }),
+    );
     apply(
         &mut case,
         council(
@@ -71,34 +80,58 @@ fn census_dates_sen2_scope() {
     assert_eq!(census_date(2025).unwrap(), d(2025, 1, 16));
     assert_eq!(census_date(2026).unwrap(), d(2026, 1, 15));
     assert_eq!(census_date(2027).unwrap(), d(2027, 1, 21));
-    assert_eq!(census_date(2028), Err(Error::UnknownCensusDate { year: 2028 }));
+    assert_eq!(
+        census_date(2028),
+        Err(Error::UnknownCensusDate { year: 2028 })
+    );
     // A caller-supplied census date must be a Thursday in January of the year.
     assert!(CollectionYear::with_census_date(2028, d(2028, 1, 20)).is_ok());
     assert!(CollectionYear::with_census_date(2028, d(2028, 1, 21)).is_err());
     assert!(CollectionYear::with_census_date(2026, d(2026, 1, 22)).is_err());
     let y = CollectionYear::new(2026).unwrap();
-    assert_eq!((y.period().unwrap().first(), y.period().unwrap().last()), (d(2025, 1, 1), d(2025, 12, 31)));
+    assert_eq!(
+        (y.period().unwrap().first(), y.period().unwrap().last()),
+        (d(2025, 1, 1), d(2025, 12, 31))
+    );
 }
 
 #[test]
 fn percentages_one_decimal_halves_away_from_zero_sen2_timeliness_20w() {
     // England 2019 (DOMAIN §4): 58.7% including, 60.4% excluding exceptions.
-    assert_eq!(Proportion::new(31_313, 53_327).percent(), Some(Decimal::new(587, 1)));
-    assert_eq!(Proportion::new(29_895, 49_519).percent(), Some(Decimal::new(604, 1)));
+    assert_eq!(
+        Proportion::new(31_313, 53_327).percent(),
+        Some(Decimal::new(587, 1))
+    );
+    assert_eq!(
+        Proportion::new(29_895, 49_519).percent(),
+        Some(Decimal::new(604, 1))
+    );
     assert_eq!(Proportion::new(1, 16).percent(), Some(Decimal::new(63, 1))); // 6.25 -> 6.3
     assert_eq!(Proportion::new(1, 80).percent(), Some(Decimal::new(13, 1))); // 1.25 -> 1.3
     assert_eq!(Proportion::new(0, 0).percent(), None);
-    assert_eq!(Proportion::new(31_313, 53_327).to_string(), "58.7% (31,313 of 53,327)");
+    assert_eq!(
+        Proportion::new(31_313, 53_327).to_string(),
+        "58.7% (31,313 of 53,327)"
+    );
 }
 
 #[test]
 fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timeliness_20w() {
     let cal = HolidayCalendar::england_and_wales();
     // In time: received 2025-01-06, issued 2025-05-23 (≤ 140 days, T-FINAL-20W).
-    let on_time = issued("A", d(2025, 1, 6), d(2025, 2, 10), d(2025, 4, 7), d(2025, 5, 23));
+    let on_time = issued(
+        "A",
+        d(2025, 1, 6),
+        d(2025, 2, 10),
+        d(2025, 4, 7),
+        d(2025, 5, 23),
+    );
     // Late, with an EXC-13-3 exception recorded: received 2025-02-03, issued 2025-08-01.
     let mut excused = open("B", d(2025, 2, 3), LocalPolicy::sutton());
-    apply(&mut excused, council(d(2025, 3, 10), EventKind::DecidedToAssess));
+    apply(
+        &mut excused,
+        council(d(2025, 3, 10), EventKind::DecidedToAssess),
+    );
     let claim = ExceptionClaim::new(
         ExceptionId::Exc13_3,
         ExceptionGround::ExceptionalPersonalCircumstances,
@@ -106,8 +139,17 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
         "the family could not take part in the assessment",
     )
     .unwrap();
-    apply(&mut excused, council(d(2025, 5, 1), EventKind::ExceptionRecorded { claim }));
-    apply(&mut excused, council(d(2025, 6, 2), EventKind::DraftPlanIssued { names_school: None }));
+    apply(
+        &mut excused,
+        council(d(2025, 5, 1), EventKind::ExceptionRecorded { claim }),
+    );
+    apply(
+        &mut excused,
+        council(
+            d(2025, 6, 2),
+            EventKind::DraftPlanIssued { names_school: None },
+        ),
+    );
     apply(
         &mut excused,
         council(
@@ -119,7 +161,13 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
         ),
     );
     // Historical decision (2024), plan issued late in 2025: H request, Y assessment, late.
-    let historical = issued("C", d(2024, 11, 1), d(2024, 12, 10), d(2025, 3, 3), d(2025, 6, 30));
+    let historical = issued(
+        "C",
+        d(2024, 11, 1),
+        d(2024, 12, 10),
+        d(2025, 3, 3),
+        d(2025, 6, 30),
+    );
     // A "no" after 6 weeks and a day: received 2025-03-03, due 2025-04-14, decided 2025-04-15.
     let mut refused = open("D", d(2025, 3, 3), LocalPolicy::sutton());
     apply(
@@ -135,10 +183,22 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
     // Received in December 2025, undecided at the period's end: A.
     let pending = open("E", d(2025, 12, 15), LocalPolicy::sutton());
     // Out of scope: everything in 2023.
-    let old = issued("F", d(2023, 1, 9), d(2023, 2, 6), d(2023, 4, 3), d(2023, 5, 22));
+    let old = issued(
+        "F",
+        d(2023, 1, 9),
+        d(2023, 2, 6),
+        d(2023, 4, 3),
+        d(2023, 5, 22),
+    );
 
     let cases = [on_time, excused, historical, refused, pending, old];
-    let ret = Sen2Return::build(&cases, CollectionYear::new(2026).unwrap(), CeasedWindow::default(), &cal).unwrap();
+    let ret = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap();
     assert_eq!(ret.council, "Sutton");
     let refs: Vec<_> = ret.requests.iter().map(|r| r.reference.as_str()).collect();
     assert_eq!(refs, ["A", "B", "C", "D", "E"]);
@@ -160,7 +220,10 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
     let c = by("C");
     assert_eq!(c.outcome, RequestOutcome::Historical);
     assert_eq!(c.outcome_date, None);
-    assert_eq!(c.assessment.as_ref().unwrap().outcome, AssessmentOutcome::Issue);
+    assert_eq!(
+        c.assessment.as_ref().unwrap().outcome,
+        AssessmentOutcome::Issue
+    );
     assert_eq!(c.assessment.as_ref().unwrap().within_20_weeks, Some(false));
 
     let d_ = by("D");
@@ -172,14 +235,30 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
     // Aggregates come from the same records (SEN2-TIMELINESS-20W).
     let agg = ret.aggregates();
     assert_eq!(agg.requests, 5);
-    assert_eq!(agg.within_20_weeks_including_exceptions, Proportion::new(1, 3));
-    assert_eq!(agg.within_20_weeks_including_exceptions.percent(), Some(Decimal::new(333, 1)));
+    assert_eq!(
+        agg.within_20_weeks_including_exceptions,
+        Proportion::new(1, 3)
+    );
+    assert_eq!(
+        agg.within_20_weeks_including_exceptions.percent(),
+        Some(Decimal::new(333, 1))
+    );
     // Excluding exceptions removes B from numerator and denominator.
-    assert_eq!(agg.within_20_weeks_excluding_exceptions, Proportion::new(1, 2));
-    assert_eq!(agg.within_20_weeks_excluding_exceptions.percent(), Some(Decimal::new(500, 1)));
+    assert_eq!(
+        agg.within_20_weeks_excluding_exceptions,
+        Proportion::new(1, 2)
+    );
+    assert_eq!(
+        agg.within_20_weeks_excluding_exceptions.percent(),
+        Some(Decimal::new(500, 1))
+    );
     assert_eq!(agg.decisions_within_6_weeks, Proportion::new(2, 3));
     assert_eq!(
-        (agg.issued_within_20_weeks, agg.issued_20_to_52_weeks, agg.issued_over_52_weeks),
+        (
+            agg.issued_within_20_weeks,
+            agg.issued_20_to_52_weeks,
+            agg.issued_over_52_weeks
+        ),
         (1, 2, 0)
     );
     assert!(agg.average_weeks_to_issue.is_some());
@@ -204,25 +283,53 @@ fn active_plans_and_review_timeliness_sen2_active_sen2_timeliness_other() {
     let (mut case, _) = Case::open(child, LocalPolicy::sutton(), first, &cal).unwrap();
     let meeting = d(2025, 1, 22);
     for e in [
-        council(d(2025, 1, 6), EventKind::ReviewMeetingScheduled { meeting_on: meeting, kind: ReviewKind::Scheduled }),
+        council(
+            d(2025, 1, 6),
+            EventKind::ReviewMeetingScheduled {
+                meeting_on: meeting,
+                kind: ReviewKind::Scheduled,
+            },
+        ),
         council(d(2025, 1, 8), EventKind::ReviewAdviceCirculated),
         council(meeting, EventKind::ReviewMeetingHeld),
-        council(meeting, EventKind::ReviewConductRecorded { duties: ReviewDuty::ALL.to_vec() }),
+        council(
+            meeting,
+            EventKind::ReviewConductRecorded {
+                duties: ReviewDuty::ALL.to_vec(),
+            },
+        ),
         council(d(2025, 2, 3), EventKind::ReviewReportSent),
         // Decided 2025-02-21: within 4 weeks of 22 January (due 19 February)? No — 2 days late.
-        council(d(2025, 2, 21), EventKind::ReviewDecided { outcome: ReviewOutcome::Amend }),
+        council(
+            d(2025, 2, 21),
+            EventKind::ReviewDecided {
+                outcome: ReviewOutcome::Amend,
+            },
+        ),
     ] {
         case.apply(e, &cal).expect("review event");
     }
     let cases = [case];
     // Census 2025-01-16: the plan is active; the 2025 meeting is after the census.
-    let y2025 = Sen2Return::build(&cases, CollectionYear::new(2025).unwrap(), CeasedWindow::default(), &cal).unwrap();
+    let y2025 = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2025).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap();
     assert_eq!(y2025.active_plans.len(), 1);
     let p = &y2025.active_plans[0];
     assert_eq!(p.start_date, d(2023, 3, 1));
     assert_eq!(p.review_meeting, None);
     // Census 2026-01-15: meeting 2025-01-22, decision 2025-02-21, amend, late.
-    let y2026 = Sen2Return::build(&cases, CollectionYear::new(2026).unwrap(), CeasedWindow::default(), &cal).unwrap();
+    let y2026 = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap();
     let p = &y2026.active_plans[0];
     assert_eq!(p.review_meeting, Some(meeting));
     assert_eq!(p.last_review, Some(d(2025, 2, 21)));
@@ -238,7 +345,13 @@ fn active_plans_and_review_timeliness_sen2_active_sen2_timeliness_other() {
 fn empty_and_mixed_caseloads_sen2_scope() {
     let cal = HolidayCalendar::england_and_wales();
     let none: [Case; 0] = [];
-    let ret = Sen2Return::build(&none, CollectionYear::new(2026).unwrap(), CeasedWindow::default(), &cal).unwrap();
+    let ret = Sen2Return::build(
+        &none,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap();
     assert!(ret.requests.is_empty() && ret.active_plans.is_empty() && ret.ceased_plans.is_empty());
     let agg = ret.aggregates();
     assert_eq!(agg.within_20_weeks_including_exceptions.percent(), None);
@@ -248,7 +361,13 @@ fn empty_and_mixed_caseloads_sen2_scope() {
         open("A", d(2025, 1, 6), LocalPolicy::sutton()),
         open("B", d(2025, 1, 6), LocalPolicy::salford()),
     ];
-    let err = Sen2Return::build(&mixed, CollectionYear::new(2026).unwrap(), CeasedWindow::default(), &cal).unwrap_err();
+    let err = Sen2Return::build(
+        &mixed,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap_err();
     assert!(matches!(err, Error::MixedCouncils { .. }), "{err}");
     assert!(err.to_string().contains("Sutton and Salford"));
 }
@@ -264,7 +383,13 @@ fn ceased_plans_are_listed_with_their_reason_sen2_plan() {
 fn generated_caseload_return_is_consistent_sen2_timeliness_20w() {
     let cal = HolidayCalendar::england_and_wales();
     let cases = national_caseload(5, 1_000);
-    let ret = Sen2Return::build(&cases, CollectionYear::new(2027).unwrap(), CeasedWindow::default(), &cal).unwrap();
+    let ret = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2027).unwrap(),
+        CeasedWindow::default(),
+        &cal,
+    )
+    .unwrap();
     let agg = ret.aggregates();
     let inc = agg.within_20_weeks_including_exceptions;
     let exc = agg.within_20_weeks_excluding_exceptions;

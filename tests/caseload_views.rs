@@ -40,7 +40,13 @@ fn request(reference: &str, received: NaiveDate, policy: LocalPolicy) -> Case {
         .0
 }
 
-fn plan(reference: &str, dob: NaiveDate, issued: NaiveDate, reviewed: Option<NaiveDate>, policy: LocalPolicy) -> Case {
+fn plan(
+    reference: &str,
+    dob: NaiveDate,
+    issued: NaiveDate,
+    reviewed: Option<NaiveDate>,
+    policy: LocalPolicy,
+) -> Case {
     let cal = HolidayCalendar::england_and_wales();
     let first = Event::new(
         d(2025, 1, 2).max(reviewed.unwrap_or(issued)),
@@ -61,15 +67,25 @@ fn empty_caseload_gives_empty_views() {
     let cal = HolidayCalendar::england_and_wales();
     let today = d(2026, 1, 5);
     let none: Vec<Case> = Vec::new();
-    assert!(urgent_list(&none, today, &cal, &Filter::all()).unwrap().is_empty());
+    assert!(urgent_list(&none, today, &cal, &Filter::all())
+        .unwrap()
+        .is_empty());
     let calendar = review_calendar(&none, today, &cal).unwrap();
     assert!(calendar.is_empty());
     // A year with no activity: twelve months, each 0.
-    let months = calendar.between(YearMonth::new(2026, 1).unwrap(), YearMonth::new(2026, 12).unwrap());
+    let months = calendar.between(
+        YearMonth::new(2026, 1).unwrap(),
+        YearMonth::new(2026, 12).unwrap(),
+    );
     assert_eq!(months.len(), 12);
     assert!(months.iter().all(|(_, n)| *n == 0));
-    assert!(phase_transfer_cohort(&none, 2026, today, &cal).unwrap().entries.is_empty());
-    assert!(advice_chase_list(&none, today, 14, &cal).unwrap().is_empty());
+    assert!(phase_transfer_cohort(&none, 2026, today, &cal)
+        .unwrap()
+        .entries
+        .is_empty());
+    assert!(advice_chase_list(&none, today, 14, &cal)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -77,7 +93,13 @@ fn urgent_list_puts_overdue_first_then_by_due_date_t_decide_6w() {
     let cal = HolidayCalendar::england_and_wales();
     let today = d(2025, 3, 1);
     let cases = vec![
-        plan("PLAN-1", d(2015, 4, 1), d(2024, 4, 2), None, LocalPolicy::sutton()),
+        plan(
+            "PLAN-1",
+            d(2015, 4, 1),
+            d(2024, 4, 2),
+            None,
+            LocalPolicy::sutton(),
+        ),
         request("REQ-LATE", d(2025, 1, 6), LocalPolicy::sutton()),
         request("REQ-NEW", d(2025, 2, 20), LocalPolicy::salford()),
     ];
@@ -91,22 +113,40 @@ fn urgent_list_puts_overdue_first_then_by_due_date_t_decide_6w() {
     assert!(first.is_overdue());
     // Everything after the overdue rows is in due-date order.
     let open: Vec<_> = rows.iter().filter(|r| !r.is_overdue()).collect();
-    assert!(open.windows(2).all(|w| w[0].obligation.deadline.due() <= w[1].obligation.deadline.due()));
+    assert!(open
+        .windows(2)
+        .all(|w| w[0].obligation.deadline.due() <= w[1].obligation.deadline.due()));
     // Mixed councils are fine here: every row names its council.
     assert!(rows.iter().any(|r| r.case.council() == "Salford"));
     assert!(rows.iter().any(|r| r.case.council() == "Sutton"));
 
     // Filters: by rule, by phase, by who must act.
-    let reviews = urgent_list(&cases, today, &cal, &Filter::all().rule(RuleId::TReview12m)).unwrap();
+    let reviews =
+        urgent_list(&cases, today, &cal, &Filter::all().rule(RuleId::TReview12m)).unwrap();
     assert!(!reviews.is_empty());
-    assert!(reviews.iter().all(|r| r.obligation.rule() == RuleId::TReview12m && r.case.reference() == "PLAN-1"));
-    let assessing = urgent_list(&cases, today, &cal, &Filter::all().phase(PhaseKind::Assessment)).unwrap();
+    assert!(reviews
+        .iter()
+        .all(|r| r.obligation.rule() == RuleId::TReview12m && r.case.reference() == "PLAN-1"));
+    let assessing = urgent_list(
+        &cases,
+        today,
+        &cal,
+        &Filter::all().phase(PhaseKind::Assessment),
+    )
+    .unwrap();
     assert!(assessing.iter().all(|r| r.phase == PhaseKind::Assessment));
-    assert_eq!(assessing.len(), rows.iter().filter(|r| r.phase == PhaseKind::Assessment).count());
+    assert_eq!(
+        assessing.len(),
+        rows.iter()
+            .filter(|r| r.phase == PhaseKind::Assessment)
+            .count()
+    );
     let family = urgent_list(&cases, today, &cal, &Filter::all().party(Party::Family)).unwrap();
     assert!(family.iter().all(|r| r.party == Party::Family));
     let council = urgent_list(&cases, today, &cal, &Filter::all().party(Party::Council)).unwrap();
-    assert!(council.iter().any(|r| r.obligation.subject == Subject::DecisionToAssess));
+    assert!(council
+        .iter()
+        .any(|r| r.obligation.subject == Subject::DecisionToAssess));
 }
 
 #[test]
@@ -115,19 +155,44 @@ fn review_calendar_groups_annual_reviews_by_month_t_review_12m() {
     let today = d(2025, 6, 1);
     let cases = vec![
         // Last reviewed 2025-03-12: due 2026-03-11 (12 months starting with, DC-5).
-        plan("A", d(2015, 4, 1), d(2023, 6, 1), Some(d(2025, 3, 12)), LocalPolicy::sutton()),
-        plan("B", d(2014, 4, 1), d(2023, 6, 1), Some(d(2025, 3, 20)), LocalPolicy::sutton()),
+        plan(
+            "A",
+            d(2015, 4, 1),
+            d(2023, 6, 1),
+            Some(d(2025, 3, 12)),
+            LocalPolicy::sutton(),
+        ),
+        plan(
+            "B",
+            d(2014, 4, 1),
+            d(2023, 6, 1),
+            Some(d(2025, 3, 20)),
+            LocalPolicy::sutton(),
+        ),
         // Salford reads "on or before the anniversary": due 2026-04-02.
-        plan("C", d(2013, 4, 1), d(2023, 6, 1), Some(d(2025, 4, 2)), LocalPolicy::salford()),
+        plan(
+            "C",
+            d(2013, 4, 1),
+            d(2023, 6, 1),
+            Some(d(2025, 4, 2)),
+            LocalPolicy::salford(),
+        ),
         request("R", d(2025, 5, 1), LocalPolicy::sutton()),
     ];
     let calendar = review_calendar(&cases, today, &cal).unwrap();
     let march = YearMonth::new(2026, 3).unwrap();
     assert_eq!(calendar.count(march), 2);
-    let refs: Vec<_> = calendar.reviews_in(march).iter().map(|r| r.case.reference()).collect();
+    let refs: Vec<_> = calendar
+        .reviews_in(march)
+        .iter()
+        .map(|r| r.case.reference())
+        .collect();
     assert_eq!(refs, ["A", "B"]);
     assert_eq!(calendar.reviews_in(march)[0].deadline.due(), d(2026, 3, 11));
-    assert_eq!(calendar.reviews_in(march)[0].deadline.rule(), RuleId::TReview12m);
+    assert_eq!(
+        calendar.reviews_in(march)[0].deadline.rule(),
+        RuleId::TReview12m
+    );
     let april = YearMonth::new(2026, 4).unwrap();
     assert_eq!(calendar.count(april), 1);
     assert_eq!(calendar.reviews_in(april)[0].deadline.due(), d(2026, 4, 2));
@@ -145,13 +210,37 @@ fn phase_transfer_cohort_finds_year_7_and_year_12_t_phase_15feb_t_phase_31mar() 
     cop.phase_transfer = FixedDateReading::CodeOfPractice;
     let cases = vec![
         // Year 7 in September 2026 (born 2014-10-01): before 15 February 2026 — last day 14 Feb.
-        plan("Y7", d(2014, 10, 1), d(2022, 5, 3), Some(d(2025, 5, 1)), LocalPolicy::sutton()),
+        plan(
+            "Y7",
+            d(2014, 10, 1),
+            d(2022, 5, 3),
+            Some(d(2025, 5, 1)),
+            LocalPolicy::sutton(),
+        ),
         // Year 12 (born 2009-10-01): before 31 March 2026 — last day 30 March.
-        plan("Y12", d(2009, 10, 1), d(2020, 5, 3), Some(d(2025, 5, 1)), LocalPolicy::sutton()),
+        plan(
+            "Y12",
+            d(2009, 10, 1),
+            d(2020, 5, 3),
+            Some(d(2025, 5, 1)),
+            LocalPolicy::sutton(),
+        ),
         // Year 4: not a transfer year.
-        plan("Y4", d(2017, 10, 1), d(2022, 5, 3), Some(d(2025, 5, 1)), LocalPolicy::sutton()),
+        plan(
+            "Y4",
+            d(2017, 10, 1),
+            d(2022, 5, 3),
+            Some(d(2025, 5, 1)),
+            LocalPolicy::sutton(),
+        ),
         // Another council reading DC-7 as the Code of Practice does: 15 February itself.
-        plan("Y7-COP", d(2014, 11, 1), d(2022, 5, 3), Some(d(2025, 5, 1)), cop),
+        plan(
+            "Y7-COP",
+            d(2014, 11, 1),
+            d(2022, 5, 3),
+            Some(d(2025, 5, 1)),
+            cop,
+        ),
     ];
     let cohort = phase_transfer_cohort(&cases, 2026, today, &cal).unwrap();
     let refs: Vec<_> = cohort.entries.iter().map(|e| e.case.reference()).collect();
@@ -184,7 +273,10 @@ fn chase_list_across_a_generated_caseload_t_advice_6w() {
     assert!(items.iter().all(|i| i.days_left <= 14));
     // Every item belongs to a case with an assessment running.
     for item in &items {
-        let case = cases.iter().find(|c| c.child().reference == item.case).unwrap();
+        let case = cases
+            .iter()
+            .find(|c| c.child().reference == item.case)
+            .unwrap();
         assert!(case.phase().assessment().is_some());
     }
 }
@@ -201,13 +293,23 @@ fn views_agree_with_each_case_on_a_generated_caseload() {
             c.obligations(today, &cal)
                 .unwrap()
                 .iter()
-                .filter(|o| matches!(o.status, Status::Pending | Status::Overdue | Status::MissedExcused(_)))
+                .filter(|o| {
+                    matches!(
+                        o.status,
+                        Status::Pending | Status::Overdue | Status::MissedExcused(_)
+                    )
+                })
                 .count()
         })
         .sum();
     assert_eq!(rows.len(), expected);
-    let overdue = rows.iter().take_while(|r| r.obligation.status == Status::Overdue).count();
-    assert!(rows[overdue..].iter().all(|r| r.obligation.status != Status::Overdue));
+    let overdue = rows
+        .iter()
+        .take_while(|r| r.obligation.status == Status::Overdue)
+        .count();
+    assert!(rows[overdue..]
+        .iter()
+        .all(|r| r.obligation.status != Status::Overdue));
     let calendar = review_calendar(&cases, today, &cal).unwrap();
     let plans = cases.iter().filter(|c| c.phase().plan().is_some()).count();
     assert!(calendar.total() <= plans);

@@ -76,18 +76,33 @@ fn obligations_say_where_they_stand() {
     let first = Event::new(
         d(2025, 1, 6),
         Actor::Parent,
-        EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
     );
     let (case, _) = Case::open(child, LocalPolicy::sutton(), first, &cal).unwrap();
     let late = case.obligations(d(2025, 2, 20), &cal).unwrap();
     let decide = late.iter().find(|o| o.rule() == RuleId::TDecide6w).unwrap();
-    assert!(decide.explain().to_string().ends_with(" It is 3 days overdue."));
+    assert!(decide
+        .explain()
+        .to_string()
+        .ends_with(" It is 3 days overdue."));
     let early = case.obligations(d(2025, 2, 16), &cal).unwrap();
-    let decide = early.iter().find(|o| o.rule() == RuleId::TDecide6w).unwrap();
+    let decide = early
+        .iter()
+        .find(|o| o.rule() == RuleId::TDecide6w)
+        .unwrap();
     assert!(decide.explain().to_string().ends_with(" 1 day left."));
     // Width and alignment are honoured.
     let text = decide.explain().to_string();
-    assert_eq!(format!("{:<width$}|", decide.explain(), width = text.chars().count() + 2), format!("{text}  |"));
+    assert_eq!(
+        format!(
+            "{:<width$}|",
+            decide.explain(),
+            width = text.chars().count() + 2
+        ),
+        format!("{text}  |")
+    );
 }
 
 #[test]

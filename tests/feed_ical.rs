@@ -16,14 +16,26 @@ fn stamp(h: u32) -> NaiveDateTime {
 }
 
 fn unfold(feed: &str) -> Vec<String> {
-    feed.replace("\r\n ", "").split("\r\n").filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    feed.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
 fn feed_follows_rfc_5545() {
     let cal = HolidayCalendar::england_and_wales();
     let cases = national_caseload(21, 60);
-    let feed = caseload_feed(&cases, d(2026, 12, 1), &cal, &Filter::all(), "SEN team, deadlines", stamp(9)).unwrap();
+    let feed = caseload_feed(
+        &cases,
+        d(2026, 12, 1),
+        &cal,
+        &Filter::all(),
+        "SEN team, deadlines",
+        stamp(9),
+    )
+    .unwrap();
     // CRLF line ends only; no line longer than 75 octets.
     assert!(feed.ends_with("\r\n"));
     assert!(!feed.replace("\r\n", "").contains('\n'));
@@ -36,8 +48,20 @@ fn feed_follows_rfc_5545() {
     assert!(lines.contains(&"X-WR-CALNAME:SEN team\\, deadlines".to_owned()));
     let events = lines.iter().filter(|l| *l == "BEGIN:VEVENT").count();
     assert!(events > 0);
-    assert_eq!(lines.iter().filter(|l| l.starts_with("DTSTART;VALUE=DATE:")).count(), events);
-    assert_eq!(lines.iter().filter(|l| *l == "DTSTAMP:20261201T093000Z").count(), events);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("DTSTART;VALUE=DATE:"))
+            .count(),
+        events
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| *l == "DTSTAMP:20261201T093000Z")
+            .count(),
+        events
+    );
     // UIDs are unique within the feed.
     let mut uids: Vec<_> = lines.iter().filter(|l| l.starts_with("UID:")).collect();
     let n = uids.len();
@@ -53,7 +77,10 @@ fn uids_are_stable_across_exports() {
     let cases = national_caseload(4, 5);
     let case = &cases[0];
     let uids = |feed: String| -> Vec<String> {
-        unfold(&feed).into_iter().filter(|l| l.starts_with("UID:")).collect()
+        unfold(&feed)
+            .into_iter()
+            .filter(|l| l.starts_with("UID:"))
+            .collect()
     };
     let a = uids(case_feed(case, d(2026, 12, 1), &cal, stamp(9)).unwrap());
     let b = uids(case_feed(case, d(2026, 12, 2), &cal, stamp(17)).unwrap());
@@ -68,10 +95,21 @@ fn description_is_the_escaped_explanation() {
     let cal = HolidayCalendar::england_and_wales();
     let cases = national_caseload(8, 10);
     let today = d(2026, 12, 1);
-    let case = cases.iter().find(|c| !c.obligations(today, &cal).unwrap().is_empty()).unwrap();
-    let first = case.obligations(today, &cal).unwrap().into_iter().find(|o| {
-        matches!(o.status, send_pathway::exceptions::Status::Pending | send_pathway::exceptions::Status::Overdue)
-    });
+    let case = cases
+        .iter()
+        .find(|c| !c.obligations(today, &cal).unwrap().is_empty())
+        .unwrap();
+    let first = case
+        .obligations(today, &cal)
+        .unwrap()
+        .into_iter()
+        .find(|o| {
+            matches!(
+                o.status,
+                send_pathway::exceptions::Status::Pending
+                    | send_pathway::exceptions::Status::Overdue
+            )
+        });
     let feed = case_feed(case, today, &cal, stamp(9)).unwrap();
     if let Some(o) = first {
         let expected = format!("DESCRIPTION:{}", escape_text(&o.explain().to_string()));

@@ -25,9 +25,8 @@ pub fn advice_chase_list<'a>(
     let requests = cases.into_iter().flat_map(|case| {
         let reference = case.child().reference.as_str();
         let advice = case.phase().assessment().and_then(|a| match a.step() {
-            AssessmentStep::Assessing { advice, .. } | AssessmentStep::DraftIssued { advice, .. } => {
-                Some(advice)
-            }
+            AssessmentStep::Assessing { advice, .. }
+            | AssessmentStep::DraftIssued { advice, .. } => Some(advice),
             _ => None,
         });
         advice

@@ -37,9 +37,7 @@ pub use advice::advice_chase_list;
 #[cfg(feature = "serde")]
 pub use holiday_change::holidays_from_gov_uk_json;
 pub use holiday_change::{holiday_change_impact, HolidayChange};
-pub use phase_transfer::{
-    phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis,
-};
+pub use phase_transfer::{phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis};
 pub use review_calendar::{review_calendar, ReviewCalendar, ReviewDue, YearMonth};
 pub use sen2_return::{
     census_date, AssessmentOutcome, CeaseReason, CeasedWindow, CollectionYear, Proportion,

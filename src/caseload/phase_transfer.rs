@@ -136,7 +136,8 @@ pub fn phase_transfer_cohort<'a>(
                 (transfer, september, TransferBasis::YearGroup(group), None)
             }
         };
-        let planned = plan_phase_transfer(transfer_on, transfer, case.policy().phase_transfer, cal)?;
+        let planned =
+            plan_phase_transfer(transfer_on, transfer, case.policy().phase_transfer, cal)?;
         let deadline = planned.amended_plan;
         let status = match amended_on {
             Some(on) if on <= deadline.due() => Status::Met,

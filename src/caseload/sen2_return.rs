@@ -17,7 +17,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::calendar::{DateRange, HolidayCalendar};
 use crate::deadlines::{decision_to_assess_due, not_to_issue_due, review_decision_due};
 use crate::error::{Error, Result};
-use crate::pathway::{CeaseGround, Case, EventKind, Phase, ReviewOutcome, Sen2Record};
+use crate::pathway::{Case, CeaseGround, EventKind, Phase, ReviewOutcome, Sen2Record};
 
 /// SEN2-SCOPE: the census date of collection year `year` (a Thursday in
 /// January): 2024-01-18, 2025-01-16, 2026-01-15, 2027-01-21.
@@ -492,10 +492,9 @@ fn assessment_row(
     };
     let (within_20_weeks, days_to_issue) = match (outcome, date) {
         // SEN2-TIMELINESS-20W: the case's own T-FINAL-20W judgement (140 days, DC-1).
-        (AssessmentOutcome::Issue, Some(d)) => (
-            r.within_20_weeks,
-            Some((d - r.request_received).num_days()),
-        ),
+        (AssessmentOutcome::Issue, Some(d)) => {
+            (r.within_20_weeks, Some((d - r.request_received).num_days()))
+        }
         _ => (None, None),
     };
     let not_to_issue_within_16_weeks = match (outcome, date) {
@@ -532,7 +531,11 @@ fn plan_start(case: &Case) -> Option<NaiveDate> {
 }
 
 /// SEN2-ACTIVE: the plan's row when it was active on the census date.
-fn active_row(case: &Case, census: NaiveDate, cal: &HolidayCalendar) -> Result<Option<Sen2ActivePlan>> {
+fn active_row(
+    case: &Case,
+    census: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<Option<Sen2ActivePlan>> {
     let ended = match case.phase() {
         Phase::Plan(_) => None,
         Phase::Ceased { on, .. } | Phase::TransferredOut { on, .. } => Some(*on),
@@ -654,7 +657,8 @@ impl Sen2Return {
             let reference = case.child().reference.as_str();
             for record in case.sen2_records() {
                 if in_scope(record, &period) {
-                    out.requests.push(request_row(reference, record, &period, cal)?);
+                    out.requests
+                        .push(request_row(reference, record, &period, cal)?);
                 }
             }
             if let Some(active) = active_row(case, year.census, cal)? {
@@ -684,8 +688,10 @@ impl Sen2Return {
                 .cmp(&b.reference)
                 .then(a.received_date.cmp(&b.received_date))
         });
-        out.active_plans.sort_by(|a, b| a.reference.cmp(&b.reference));
-        out.ceased_plans.sort_by(|a, b| a.reference.cmp(&b.reference));
+        out.active_plans
+            .sort_by(|a, b| a.reference.cmp(&b.reference));
+        out.ceased_plans
+            .sort_by(|a, b| a.reference.cmp(&b.reference));
         Ok(out)
     }
 

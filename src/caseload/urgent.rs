@@ -35,7 +35,10 @@ impl fmt::Display for UrgentRow<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!(
             "{} [{}, {}]: {}",
-            self.case, self.case.council(), self.party, self.obligation
+            self.case,
+            self.case.council(),
+            self.party,
+            self.obligation
         ))
     }
 }
@@ -104,7 +107,12 @@ pub fn urgent_list<'a>(
 fn compare(a: &UrgentRow<'_>, b: &UrgentRow<'_>) -> Ordering {
     urgency(a.obligation.status)
         .cmp(&urgency(b.obligation.status))
-        .then_with(|| a.obligation.deadline.due().cmp(&b.obligation.deadline.due()))
+        .then_with(|| {
+            a.obligation
+                .deadline
+                .due()
+                .cmp(&b.obligation.deadline.due())
+        })
         .then_with(|| a.case.position().cmp(&b.case.position()))
         .then_with(|| a.obligation.rule().cmp(&b.obligation.rule()))
 }
