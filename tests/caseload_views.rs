@@ -315,3 +315,42 @@ fn views_agree_with_each_case_on_a_generated_caseload() {
     assert!(calendar.total() <= plans);
     assert!(calendar.total() > 0);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use send_pathway::strategies;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The urgent list holds every open obligation exactly once, overdue
+        /// first, then in due-date order; every row explains itself in a
+        /// sentence naming its rule's source.
+        #[test]
+        fn urgent_list_is_complete_and_ordered(cases in prop::collection::vec(strategies::case(20), 0..6)) {
+            let cal = HolidayCalendar::england_and_wales();
+            let today = cases.iter().filter_map(Case::last_event_on).max().unwrap_or(d(2025, 1, 6));
+            let rows = urgent_list(&cases, today, &cal, &Filter::all()).unwrap();
+            let open: usize = cases.iter().map(|c| {
+                c.obligations(today, &cal).unwrap().iter()
+                    .filter(|o| matches!(o.status, Status::Pending | Status::Overdue | Status::MissedExcused(_)))
+                    .count()
+            }).sum();
+            prop_assert_eq!(rows.len(), open);
+            let overdue = rows.iter().take_while(|r| r.obligation.status == Status::Overdue).count();
+            prop_assert!(rows[overdue..].iter().all(|r| r.obligation.status != Status::Overdue));
+            for w in rows[overdue..].windows(2) {
+                let same_class = matches!(w[0].obligation.status, Status::MissedExcused(_)) == matches!(w[1].obligation.status, Status::MissedExcused(_));
+                prop_assert!(!same_class || w[0].obligation.deadline.due() <= w[1].obligation.deadline.due());
+            }
+            for r in &rows {
+                let text = r.obligation.explain().to_string();
+                prop_assert!(text.ends_with('.'), "{}", text);
+                prop_assert!(text.contains(" by ") || text.contains(" until ") || text.contains(" before "), "{}", text);
+            }
+            let calendar = review_calendar(&cases, today, &cal).unwrap();
+            prop_assert!(calendar.total() <= cases.len());
+        }
+    }
+}
