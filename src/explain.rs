@@ -679,6 +679,21 @@ mod tests {
     }
 
     #[test]
+    fn status_sentences_exc_13_3() {
+        assert_eq!(status_sentence(Status::Pending, 0), " It is due today.");
+        assert_eq!(status_sentence(Status::Pending, 5), " 5 days left.");
+        assert_eq!(
+            status_sentence(Status::Overdue, -1),
+            " It is 1 day overdue."
+        );
+        assert_eq!(
+            status_sentence(Status::MissedExcused(crate::ExceptionId::Exc13_3), -3),
+            " The date has passed, but exception EXC-13-3 applies (SEND Regulations 2014, reg 13(3)): \
+             the date does not move, and the act is still due as soon as practicable."
+        );
+    }
+
+    #[test]
     fn display_honours_width() {
         let cal = HolidayCalendar::england_and_wales();
         let due = deadlines::final_plan_due(d(2025, 10, 23), &cal).unwrap();

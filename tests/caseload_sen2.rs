@@ -392,12 +392,20 @@ fn ceased_and_transferred_plans_are_listed_with_their_reason_sen2_plan() {
                 school: "Oak Primary".into(),
             },
         );
-        Case::open(child, LocalPolicy::sutton(), first, &cal).unwrap().0
+        Case::open(child, LocalPolicy::sutton(), first, &cal)
+            .unwrap()
+            .0
     };
     // Ceased: decided 2025-03-03, ceased after the appeal period (2 months, r12) on 2025-06-02.
     let mut ceased = load("CEASED");
-    apply(&mut ceased, council(d(2025, 2, 3), EventKind::CeaseProposed));
-    apply(&mut ceased, council(d(2025, 2, 17), EventKind::CeaseConsultationHeld));
+    apply(
+        &mut ceased,
+        council(d(2025, 2, 3), EventKind::CeaseProposed),
+    );
+    apply(
+        &mut ceased,
+        council(d(2025, 2, 17), EventKind::CeaseConsultationHeld),
+    );
     apply(
         &mut ceased,
         council(
@@ -411,19 +419,52 @@ fn ceased_and_transferred_plans_are_listed_with_their_reason_sen2_plan() {
     apply(&mut ceased, council(d(2025, 6, 2), EventKind::PlanCeased));
     // Transferred out on 2025-09-01: cease reason 5.
     let mut moved = load("MOVED");
-    apply(&mut moved, council(d(2025, 9, 1), EventKind::TransferredOut { to_council: "Croydon".into() }));
+    apply(
+        &mut moved,
+        council(
+            d(2025, 9, 1),
+            EventKind::TransferredOut {
+                to_council: "Croydon".into(),
+            },
+        ),
+    );
     let cases = [ceased, moved];
-    let ret = Sen2Return::build(&cases, CollectionYear::new(2026).unwrap(), CeasedWindow::CalendarYear, &cal).unwrap();
-    let rows: Vec<_> = ret.ceased_plans.iter().map(|p| (p.reference.as_str(), p.cease_date, p.reason.code())).collect();
-    assert_eq!(rows, [("CEASED", d(2025, 6, 2), 2), ("MOVED", d(2025, 9, 1), 5)]);
+    let ret = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::CalendarYear,
+        &cal,
+    )
+    .unwrap();
+    let rows: Vec<_> = ret
+        .ceased_plans
+        .iter()
+        .map(|p| (p.reference.as_str(), p.cease_date, p.reason.code()))
+        .collect();
+    assert_eq!(
+        rows,
+        [("CEASED", d(2025, 6, 2), 2), ("MOVED", d(2025, 9, 1), 5)]
+    );
     assert_eq!(ret.ceased_plans[0].start_date, Some(d(2022, 9, 1)));
     // Neither is active on the 2026 census; both were on the 2025 census (2025-01-16).
     assert!(ret.active_plans.is_empty());
-    let y2025 = Sen2Return::build(&cases, CollectionYear::new(2025).unwrap(), CeasedWindow::CalendarYear, &cal).unwrap();
+    let y2025 = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2025).unwrap(),
+        CeasedWindow::CalendarYear,
+        &cal,
+    )
+    .unwrap();
     assert_eq!(y2025.active_plans.len(), 2);
     assert!(y2025.ceased_plans.is_empty());
     // Census to census (2025-01-17 ..= 2026-01-15) lists the same two.
-    let c2c = Sen2Return::build(&cases, CollectionYear::new(2026).unwrap(), CeasedWindow::CensusToCensus, &cal).unwrap();
+    let c2c = Sen2Return::build(
+        &cases,
+        CollectionYear::new(2026).unwrap(),
+        CeasedWindow::CensusToCensus,
+        &cal,
+    )
+    .unwrap();
     assert_eq!(c2c.ceased_plans.len(), 2);
 }
 
