@@ -79,7 +79,7 @@ fn uid_part(text: &str) -> String {
 
 fn subject_item(subject: &Subject) -> Option<String> {
     match subject {
-        Subject::Advice { advice } => Some(format!("advice{}", advice.number())),
+        Subject::Advice { advice } => Some(format!("advice{}", advice.get())),
         Subject::SchoolReply { consultation } => {
             Some(format!("consultation{}", consultation.number()))
         }

@@ -141,7 +141,12 @@ fn requests_assessments_and_timeliness_sen2_request_sen2_assessment_sen2_timelin
     .unwrap();
     apply(
         &mut excused,
-        council(d(2025, 5, 1), EventKind::ExceptionRecorded { claim }),
+        council(
+            d(2025, 5, 1),
+            EventKind::ExceptionRecorded {
+                claim: Box::new(claim),
+            },
+        ),
     );
     apply(
         &mut excused,

@@ -100,95 +100,6 @@ pub fn holiday_change_impact<'a>(
     Ok(changes)
 }
 
-#[cfg(feature = "serde")]
-mod gov_uk {
-    use std::collections::BTreeMap;
-
-    use chrono::{Datelike, NaiveDate};
-
-    use crate::calendar::{BankHoliday, HolidayCalendar};
-    use crate::error::{Error, Result};
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub(super) struct Division {
-        division: String,
-        events: Vec<GovEvent>,
-    }
-
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct GovEvent {
-        title: String,
-        date: String,
-        #[serde(default)]
-        #[allow(dead_code)]
-        notes: String,
-        #[serde(default)]
-        #[allow(dead_code)]
-        bunting: bool,
-    }
-
-    fn bad(reason: String) -> Error {
-        Error::InvalidHolidayTable {
-            reason: format!("gov.uk bank-holiday list: {reason}"),
-        }
-    }
-
-    pub(super) fn load(json: &str) -> Result<HolidayCalendar> {
-        let divisions: BTreeMap<String, Division> = serde_json::from_str(json).map_err(|e| {
-            bad(format!(
-                "not in the gov.uk shape ({e}); expected {{\"england-and-wales\": {{\"division\": ..., \"events\": [{{\"title\", \"date\", \"notes\", \"bunting\"}}]}}}}"
-            ))
-        })?;
-        let ew = divisions
-            .get("england-and-wales")
-            .ok_or_else(|| bad("there is no \"england-and-wales\" division".into()))?;
-        if ew.division != "england-and-wales" {
-            return Err(bad(format!(
-                "the england-and-wales entry names division {:?}",
-                ew.division
-            )));
-        }
-        let mut holidays = Vec::with_capacity(ew.events.len());
-        for (i, event) in ew.events.iter().enumerate() {
-            let date = NaiveDate::parse_from_str(&event.date, "%Y-%m-%d").map_err(|_| {
-                bad(format!(
-                    "event {} ({:?}) has date {:?}, not YYYY-MM-DD",
-                    i + 1,
-                    event.title,
-                    event.date
-                ))
-            })?;
-            if event.title.trim().is_empty() {
-                return Err(bad(format!("event {} on {date} has no title", i + 1)));
-            }
-            holidays.push(BankHoliday::new(date, event.title.clone()));
-        }
-        holidays.sort_by_key(|h| h.date);
-        if let Some(pair) = holidays.windows(2).find(|w| match w {
-            [a, b] => a.date == b.date,
-            _ => false,
-        }) {
-            if let Some(h) = pair.first() {
-                return Err(bad(format!("{} is listed twice", h.date)));
-            }
-        }
-        let (Some(first), Some(last)) = (holidays.first(), holidays.last()) else {
-            return Err(bad("the england-and-wales division lists no events".into()));
-        };
-        let (first_year, last_year) = (first.date.year(), last.date.year());
-        for year in first_year..=last_year {
-            if !holidays.iter().any(|h| h.date.year() == year) {
-                return Err(bad(format!(
-                    "no bank holidays are listed for {year}, between {first_year} and {last_year}; the list is incomplete"
-                )));
-            }
-        }
-        HolidayCalendar::new(first_year, last_year, holidays)
-    }
-}
-
 /// Load the official England and Wales bank holidays from the gov.uk JSON
 /// list (`https://www.gov.uk/bank-holidays.json`, DC-6): the calendar covers
 /// the whole years from the first event to the last. Other divisions
@@ -214,5 +125,5 @@ mod gov_uk {
 /// no holidays.
 #[cfg(feature = "serde")]
 pub fn holidays_from_gov_uk_json(json: &str) -> Result<HolidayCalendar> {
-    gov_uk::load(json)
+    HolidayCalendar::from_gov_uk_json(json)
 }
