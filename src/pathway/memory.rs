@@ -65,8 +65,8 @@ fn assessment_bytes(a: &Assessment) -> usize {
         _ => 0,
     };
     let advice = a.advice().map_or(0, |advice| {
-        advice.requests().len() * size_of::<crate::advice::AdviceRequest>()
-            + advice.required().len() * size_of::<crate::advice::RequiredAdvice>()
+        core::mem::size_of_val(advice.requests())
+            + core::mem::size_of_val(advice.required())
             + advice
                 .requests()
                 .iter()
@@ -166,9 +166,9 @@ pub(crate) fn memory(case: &Case) -> MemoryUse {
         + size_of::<Case>()
         + child.reference.capacity()
         + policy.council.capacity();
-    let history_bytes = history.len() * size_of::<Event>()
+    let history_bytes = core::mem::size_of_val(history)
         + history.iter().map(event_heap).sum::<usize>()
-        + compliance.len() * size_of::<super::ComplianceEntry>();
+        + core::mem::size_of_val(compliance);
     MemoryUse {
         hot_bytes: hot,
         history_bytes,
