@@ -180,3 +180,8 @@ pub use money::Pounds;
 pub use policy::LocalPolicy;
 pub use rule::RuleId;
 pub use warning::Warning;
+
+// The README's examples are compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
