@@ -74,10 +74,7 @@ pub fn bounded<F: FnOnce() -> String + Send + 'static>(name: &'static str, body:
 /// Run a property over `strategy` with the suite's configuration; returns the
 /// number of inputs tried. A failing input (or a panic) fails the test after
 /// shrinking.
-pub fn run<S: Strategy>(
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) -> u64
+pub fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) -> u64
 where
     S::Value: std::fmt::Debug,
 {

@@ -80,7 +80,10 @@ fn finish(name: &str, report: Vec<String>, findings: Vec<String>, total: Tally) 
         findings.iter().partition(|f| f.starts_with(UNKNOWN_FIELD));
     let unique: BTreeSet<&String> = unknown.iter().copied().collect();
     for f in unique.iter().take(5) {
-        println!("robustness {name}: FINDING {}", f.chars().take(300).collect::<String>());
+        println!(
+            "robustness {name}: FINDING {}",
+            f.chars().take(300).collect::<String>()
+        );
     }
     assert!(
         other.is_empty(),
@@ -88,7 +91,10 @@ fn finish(name: &str, report: Vec<String>, findings: Vec<String>, total: Tally) 
         other.len(),
         other.first()
     );
-    format!("{total}; {} with an unknown nested field accepted (known bug)", unknown.len())
+    format!(
+        "{total}; {} with an unknown nested field accepted (known bug)",
+        unknown.len()
+    )
 }
 
 fn cases(n: usize) -> Vec<Case> {
@@ -112,7 +118,8 @@ fn tampered_case_records_are_rejected_or_read_back_identical() {
                 .expect("a valid record reads back");
             assert_eq!(back, case, "CaseRecord round trip through into_case");
             total.round_trips += 1;
-            let check = |read: &CaseRecord, _: &Mutant| match read.clone().into_case(&cal, &policy) {
+            let check = |read: &CaseRecord, _: &Mutant| match read.clone().into_case(&cal, &policy)
+            {
                 Err(e) => {
                     assert!(!e.to_string().is_empty());
                     false
@@ -164,8 +171,20 @@ fn tampered_case_parts_are_rejected_or_read_back_identical() {
                 }
             }
         }
-        total.add(tamper_all("Event", &events, anything, &mut report, &mut findings));
-        total.add(tamper_all("Sen2Record", &sen2, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "Event",
+            &events,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
+        total.add(tamper_all(
+            "Sen2Record",
+            &sen2,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         total.add(tamper_all(
             "ComplianceEntry",
             &compliance,
@@ -228,24 +247,42 @@ fn tampered_calendars_are_rejected_or_read_back_identical() {
             )
             .expect("calendar"),
         );
-        total.add(tamper_all("TermCalendar", &terms, anything, &mut report, &mut findings));
-        let term_values: Vec<Term> = terms.iter().flat_map(|t| t.terms().iter().take(2).copied()).collect();
+        total.add(tamper_all(
+            "TermCalendar",
+            &terms,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
+        let term_values: Vec<Term> = terms
+            .iter()
+            .flat_map(|t| t.terms().iter().take(2).copied())
+            .collect();
         total.add(tamper_all(
             "Term",
             &term_values,
             |t: &Term, _: &Mutant| {
-                assert!(t.dates.first() <= t.dates.last(), "term dates out of order: {t:?}");
+                assert!(
+                    t.dates.first() <= t.dates.last(),
+                    "term dates out of order: {t:?}"
+                );
                 true
             },
             &mut report,
             &mut findings,
         ));
-        let closures: Vec<Closure> = terms.iter().flat_map(|t| t.closures().iter().take(2).cloned()).collect();
+        let closures: Vec<Closure> = terms
+            .iter()
+            .flat_map(|t| t.closures().iter().take(2).cloned())
+            .collect();
         total.add(tamper_all(
             "Closure",
             &closures,
             |c: &Closure, _: &Mutant| {
-                assert!(c.dates.first() <= c.dates.last(), "closure out of order: {c:?}");
+                assert!(
+                    c.dates.first() <= c.dates.last(),
+                    "closure out of order: {c:?}"
+                );
                 true
             },
             &mut report,
@@ -336,7 +373,12 @@ fn tampered_values_are_rejected_or_read_back_identical() {
             "ExceptionClaim",
             &claims(),
             |c: &ExceptionClaim, _: &Mutant| {
-                let again = ExceptionClaim::new(c.exception(), *c.ground(), c.facts(), c.impractical_because());
+                let again = ExceptionClaim::new(
+                    c.exception(),
+                    *c.ground(),
+                    c.facts(),
+                    c.impractical_because(),
+                );
                 assert_eq!(again.as_ref(), Ok(c), "ExceptionClaim invariant");
                 true
             },
@@ -348,15 +390,33 @@ fn tampered_values_are_rejected_or_read_back_identical() {
             .take(3)
             .map(|r| Warning::new(*r, format!("about {r}")))
             .collect();
-        total.add(tamper_all("Warning", &warnings, anything, &mut report, &mut findings));
-        total.add(tamper_all("RuleId", RuleId::ALL, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "Warning",
+            &warnings,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
+        total.add(tamper_all(
+            "RuleId",
+            RuleId::ALL,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         let mut policies = vec![
             LocalPolicy::statutory("Anytown"),
             LocalPolicy::sutton(),
             LocalPolicy::salford(),
         ];
         policies.extend(draw(strategies::policy(), samples()));
-        total.add(tamper_all("LocalPolicy", &policies, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "LocalPolicy",
+            &policies,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         total.add(tamper_all(
             "Deadline",
             &deadlines_sample(),
@@ -440,7 +500,12 @@ fn tampered_asc_records_are_rejected_or_read_back_identical() {
         let mut total = Tally::default();
         let mut contracts = vec![funded_contract()];
         for case in cases(samples() * 4) {
-            contracts.extend(case.contracts().iter().take(1).map(|t| t.contract().clone()));
+            contracts.extend(
+                case.contracts()
+                    .iter()
+                    .take(1)
+                    .map(|t| t.contract().clone()),
+            );
             if contracts.len() > samples() + 1 {
                 break;
             }
@@ -456,7 +521,13 @@ fn tampered_asc_records_are_rejected_or_read_back_identical() {
             AwardsToDate::none(),
             AwardsToDate::from_contracts(contracts.iter()).expect("awards"),
         ];
-        total.add(tamper_all("AwardsToDate", &awards, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "AwardsToDate",
+            &awards,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         finish("asc", report, findings, total)
     });
 }
@@ -506,9 +577,15 @@ fn meeting() -> NextStepsMeeting {
 }
 
 fn advice_request() -> AdviceRequest {
-    let mut req = AdviceRequest::issue(AdviceType::Educational, "Oak Primary", "SENCO", d(2025, 10, 1))
-        .expect("issued");
-    req.record_receipt_by_body(d(2025, 10, 2)).expect("received");
+    let mut req = AdviceRequest::issue(
+        AdviceType::Educational,
+        "Oak Primary",
+        "SENCO",
+        d(2025, 10, 1),
+    )
+    .expect("issued");
+    req.record_receipt_by_body(d(2025, 10, 2))
+        .expect("received");
     req.record_advice(d(2025, 11, 1)).expect("advice");
     req.claim_exception(claims().remove(0)).expect("claim");
     req
@@ -520,19 +597,33 @@ fn tampered_meetings_and_advice_are_rejected_or_read_back_identical() {
     bounded("nsm and advice", || {
         let (mut report, mut findings) = (Vec::new(), Vec::new());
         let mut total = Tally::default();
-        total.add(tamper_all("NextStepsMeeting", &[meeting()], anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "NextStepsMeeting",
+            &[meeting()],
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         let requests = vec![
             advice_request(),
-            AdviceRequest::issue(AdviceType::Medical, "NHS", "mailbox", d(2025, 10, 1)).expect("issued"),
+            AdviceRequest::issue(AdviceType::Medical, "NHS", "mailbox", d(2025, 10, 1))
+                .expect("issued"),
         ];
-        total.add(tamper_all("AdviceRequest", &requests, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "AdviceRequest",
+            &requests,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         let facts = send_pathway::advice::AdviceNeedsFacts {
             date_of_birth: d(2015, 10, 1),
             sensory_impairment: send_pathway::advice::SensoryImpairment::None,
             council_considers_appropriate: vec!["speech therapist".into()],
             requested_by_family: vec![],
         };
-        let required = send_pathway::advice::required_advice(&facts, d(2025, 10, 1)).expect("required");
+        let required =
+            send_pathway::advice::required_advice(&facts, d(2025, 10, 1)).expect("required");
         let mut assessment = AssessmentAdvice::new(required);
         assessment.add_request(advice_request()).expect("added");
         let mut advice = vec![assessment];
@@ -544,7 +635,13 @@ fn tampered_meetings_and_advice_are_rejected_or_read_back_identical() {
                 break;
             }
         }
-        total.add(tamper_all("AssessmentAdvice", &advice, anything, &mut report, &mut findings));
+        total.add(tamper_all(
+            "AssessmentAdvice",
+            &advice,
+            anything,
+            &mut report,
+            &mut findings,
+        ));
         finish("nsm and advice", report, findings, total)
     });
 }
@@ -590,5 +687,9 @@ fn unknown_fields_are_errors_in_every_nested_type() {
             accepted.extend(unknown_field_accepted(entry));
         }
     }
-    assert!(accepted.is_empty(), "unknown fields accepted:\n{}", accepted.join("\n"));
+    assert!(
+        accepted.is_empty(),
+        "unknown fields accepted:\n{}",
+        accepted.join("\n")
+    );
 }

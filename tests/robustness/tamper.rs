@@ -129,8 +129,13 @@ fn tag_pool(v: &Value) -> Vec<String> {
         .filter(|s| {
             !s.is_empty()
                 && s.len() <= 40
-                && s.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_uppercase() || c == '-' || c.is_ascii_digit())
+                && s.chars().all(|c| {
+                    c.is_ascii_lowercase()
+                        || c == '_'
+                        || c.is_ascii_uppercase()
+                        || c == '-'
+                        || c.is_ascii_digit()
+                })
                 && s.parse::<NaiveDate>().is_err()
         })
         .collect()
@@ -296,7 +301,9 @@ pub fn mutants(root: &Value) -> Vec<Mutant> {
             .collect::<String>()
     };
     for path in &paths {
-        let Some(here) = node(root, path) else { continue };
+        let Some(here) = node(root, path) else {
+            continue;
+        };
         let at = describe(path);
         let mut push = |how: String, value: Value| {
             if let Ok(text) = serde_json::to_string(&value) {
