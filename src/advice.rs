@@ -55,6 +55,7 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
     feature = "serde",
     serde(tag = "type", content = "person", rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum AdviceType {
     /// (a) The child's parent or the young person.
     ParentOrYoungPerson,

@@ -32,6 +32,7 @@ use crate::rule::RuleId;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Convention {
     /// DC-1 "within N weeks of X": due X + 7N.
     WithinWeeksOf {
@@ -98,6 +99,7 @@ pub enum Convention {
     feature = "serde",
     serde(tag = "status", content = "issued_on", rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum MediationCertificate {
     /// No certificate (none needed, e.g. a placement-only appeal, or not yet issued).
     NotIssued,
@@ -209,6 +211,7 @@ pub struct Deadline {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct DeadlineRecord {
     rule: RuleId,
     source: String,

@@ -121,7 +121,10 @@ impl fmt::Display for ExceptionId {
 /// The facts an exception rests on (the lettered grounds of DOMAIN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "ground", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "ground", rename_all = "snake_case", from = "GroundRecord")
+)]
 #[non_exhaustive]
 pub enum ExceptionGround {
     /// Ground (a): the council asked the school or post-16 head/principal for
@@ -158,6 +161,63 @@ pub enum ExceptionGround {
     },
     /// The coronavirus reason (EXC-COVID).
     Coronavirus,
+}
+
+/// The stored form of an [`ExceptionGround`]. Serde ignores unknown fields on
+/// the unit variants of an internally tagged enum, so every variant is a
+/// struct here and unknown fields are refused for all of them.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(tag = "ground", rename_all = "snake_case", deny_unknown_fields)]
+enum GroundRecord {
+    SchoolClosure {
+        advice_requested_on: NaiveDate,
+        closure: ClosedPeriod,
+    },
+    EarlyYearsClosure {
+        advice_requested_on: NaiveDate,
+        closure: ClosedPeriod,
+    },
+    ExceptionalPersonalCircumstances {},
+    AbsenceFromArea {
+        absence: DateRange,
+    },
+    MissedAppointment {
+        appointment_on: NaiveDate,
+    },
+    Coronavirus {},
+}
+
+#[cfg(feature = "serde")]
+impl From<GroundRecord> for ExceptionGround {
+    fn from(r: GroundRecord) -> Self {
+        match r {
+            GroundRecord::SchoolClosure {
+                advice_requested_on,
+                closure,
+            } => ExceptionGround::SchoolClosure {
+                advice_requested_on,
+                closure,
+            },
+            GroundRecord::EarlyYearsClosure {
+                advice_requested_on,
+                closure,
+            } => ExceptionGround::EarlyYearsClosure {
+                advice_requested_on,
+                closure,
+            },
+            GroundRecord::ExceptionalPersonalCircumstances {} => {
+                ExceptionGround::ExceptionalPersonalCircumstances
+            }
+            GroundRecord::AbsenceFromArea { absence } => {
+                ExceptionGround::AbsenceFromArea { absence }
+            }
+            GroundRecord::MissedAppointment { appointment_on } => {
+                ExceptionGround::MissedAppointment { appointment_on }
+            }
+            GroundRecord::Coronavirus {} => ExceptionGround::Coronavirus,
+        }
+    }
 }
 
 /// The closure window of a continuous closure (DOMAIN §4, grounds (a)/(b)).
@@ -204,6 +264,7 @@ pub struct ExceptionClaim {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct ExceptionClaimRecord {
     exception: ExceptionId,
     ground: ExceptionGround,
@@ -391,6 +452,7 @@ pub enum Act {
     feature = "serde",
     serde(tag = "status", content = "exception", rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Compliance {
     /// Done on or before the due date.
     Met,
@@ -428,6 +490,7 @@ impl fmt::Display for Compliance {
     feature = "serde",
     serde(tag = "status", content = "exception", rename_all = "snake_case")
 )]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Status {
     /// Done on or before the due date.
     Met,

@@ -26,6 +26,7 @@ pub struct DateRange {
 
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 struct DateRangeRecord {
     first: NaiveDate,
     last: NaiveDate,

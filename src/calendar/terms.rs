@@ -43,6 +43,7 @@ impl fmt::Display for TermName {
 /// some days inside it; see [`Closure`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Term {
     /// Autumn, Spring or Summer.
     pub name: TermName,
@@ -80,6 +81,7 @@ impl Term {
 /// Names a term across years: academic year plus term name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct TermId {
     /// The academic year.
     pub year: AcademicYear,
@@ -97,6 +99,7 @@ impl fmt::Display for TermId {
 /// half-term, an emergency closure).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Closure {
     /// The closed days.
     pub dates: DateRange,
@@ -122,6 +125,7 @@ impl Closure {
 /// day before `reopens` (R), as the closure-window test wants them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ClosedPeriod {
     /// C: the first day the school was closed.
     pub first_closed: NaiveDate,
