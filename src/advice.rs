@@ -1041,18 +1041,6 @@ impl InsufficientInformationDecline {
 
 // ----- Display: what caseworkers read -----
 
-/// `Display` through `f.pad`, so width, fill and alignment are honoured.
-macro_rules! display_by_pad {
-    ($t:ty, $self_:ident => $text:expr) => {
-        impl core::fmt::Display for $t {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let $self_ = self;
-                f.pad(&$text)
-            }
-        }
-    };
-}
-
 display_by_pad!(SensoryImpairment, s => match s {
     SensoryImpairment::None => "no hearing or visual impairment",
     SensoryImpairment::Hearing => "hearing impaired",

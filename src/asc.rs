@@ -1439,18 +1439,6 @@ impl AdditionalSupportContract {
 
 // ----- Display: what caseworkers and families read -----
 
-/// `Display` through `f.pad`, so width, fill and alignment are honoured.
-macro_rules! display_by_pad {
-    ($t:ty, $self_:ident => $text:expr) => {
-        impl core::fmt::Display for $t {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let $self_ = self;
-                f.pad(&$text)
-            }
-        }
-    };
-}
-
 display_by_pad!(AscRequester, r => match r {
     AscRequester::Setting => "the setting",
     AscRequester::PanelOnAssessmentRequest => "the panel, on a request for assessment",

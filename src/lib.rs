@@ -147,6 +147,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
 
+/// `Display` through `f.pad`, so width, fill and alignment are honoured: one
+/// definition for every module's "what a person reads" impls.
+macro_rules! display_by_pad {
+    ($t:ty, $self_:ident => $text:expr) => {
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let $self_ = self;
+                f.pad(&$text)
+            }
+        }
+    };
+}
+
 pub mod advice;
 pub mod asc;
 pub mod calendar;

@@ -1132,18 +1132,6 @@ impl NextStepsMeeting {
 
 // ----- Display: what facilitators, settings and families read -----
 
-/// `Display` through `f.pad`, so width, fill and alignment are honoured.
-macro_rules! display_by_pad {
-    ($t:ty, $self_:ident => $text:expr) => {
-        impl core::fmt::Display for $t {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let $self_ = self;
-                f.pad(&$text)
-            }
-        }
-    };
-}
-
 display_by_pad!(PanelOutcome, o => match o {
     PanelOutcome::NoToAssess => "no to an EHC needs assessment",
     PanelOutcome::NoToPlan => "no to an EHC plan after assessment",

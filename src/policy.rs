@@ -125,18 +125,6 @@ impl Default for LocalPolicy {
 
 // ----- Display: what a council's configuration reads as -----
 
-/// `Display` through `f.pad`, so width, fill and alignment are honoured.
-macro_rules! display_by_pad {
-    ($t:ty, $self_:ident => $text:expr) => {
-        impl core::fmt::Display for $t {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let $self_ = self;
-                f.pad(&$text)
-            }
-        }
-    };
-}
-
 display_by_pad!(NsmOffer, o => match o {
     NsmOffer::Automatic => "Next Steps Meeting offered after every \"no\"",
     NsmOffer::OnRequest => "follow-up meeting on request",

@@ -135,8 +135,38 @@ pub(crate) enum Effect {
 /// What [`decide`] accepted.
 #[derive(Debug, Clone)]
 pub(crate) struct Decision {
-    pub(crate) effects: Vec<Effect>,
+    pub(crate) effects: Effects,
     pub(crate) warnings: Vec<Warning>,
+}
+
+/// The effects of one event (at most three), in the order they apply.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Effects(Vec<Effect>);
+
+impl Effects {
+    fn push(&mut self, effect: Effect) {
+        self.0.push(effect);
+    }
+}
+
+impl Extend<Effect> for Effects {
+    fn extend<I: IntoIterator<Item = Effect>>(&mut self, iter: I) {
+        self.0.extend(iter);
+    }
+}
+
+impl<const N: usize> From<[Effect; N]> for Effects {
+    fn from(effects: [Effect; N]) -> Self {
+        Effects(Vec::from(effects))
+    }
+}
+
+impl IntoIterator for Effects {
+    type Item = Effect;
+    type IntoIter = std::vec::IntoIter<Effect>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
@@ -148,13 +178,16 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
 
 fn just(effect: Effect) -> Result<Decision> {
     Ok(Decision {
-        effects: vec![effect],
+        effects: Effects::from([effect]),
         warnings: Vec::new(),
     })
 }
 
-fn with(effects: Vec<Effect>, warnings: Vec<Warning>) -> Result<Decision> {
-    Ok(Decision { effects, warnings })
+fn with(effects: impl Into<Effects>, warnings: Vec<Warning>) -> Result<Decision> {
+    Ok(Decision {
+        effects: effects.into(),
+        warnings,
+    })
 }
 
 fn wrong_phase(rule: RuleId, event: &EventKind, state: &CaseState) -> Error {
@@ -202,14 +235,14 @@ pub(crate) fn decide(
             }
             just(Effect::ParentsInformed)
         }
-        EventKind::ApdrReviewed => with(vec![Effect::ApdrReviewed], parents_not_told(state)),
+        EventKind::ApdrReviewed => with([Effect::ApdrReviewed], parents_not_told(state, judging)),
 
         // --- Requests (REQ-WHO, REQ-ATTENTION, REQ-6M-PRIOR) ---
         EventKind::AssessmentRequested { agreement } => {
             request_allowed(state, kind)?;
             // REQ-WHO: the person must be under 25 on the day the request is received.
             crate::calendar::person_status_for_request(child.date_of_birth, on)?;
-            let mut warnings = parents_not_told(state);
+            let mut warnings = parents_not_told(state, judging);
             match &event.by {
                 Actor::Parent | Actor::YoungPerson => {}
                 Actor::School | Actor::PostSixteenInstitution | Actor::EarlyYearsProvider => {
@@ -238,7 +271,7 @@ pub(crate) fn decide(
                     "assessed in the previous 6 months: no notice of considering is needed, but the council must still decide and notify",
                 ));
             }
-            with(vec![Effect::AssessmentOpened(Box::new(assessment))], warnings)
+            with([Effect::AssessmentOpened(Box::new(assessment))], warnings)
         }
         EventKind::BroughtToAttention => {
             request_allowed(state, kind)?;
@@ -266,7 +299,7 @@ pub(crate) fn decide(
                 };
                 let required = required_advice(&facts, on)?;
                 let warnings = Vec::new();
-                with(vec![Effect::DecidedToAssess(AssessmentAdvice::new(required))], warnings)
+                with([Effect::DecidedToAssess(AssessmentAdvice::new(required))], warnings)
             }
             _ => Err(wrong_phase(RuleId::TDecide6w, kind, state)),
         },
@@ -339,7 +372,7 @@ pub(crate) fn decide(
                                 }
                             }
                         }
-                        with(vec![Effect::DraftServed], warnings)
+                        with([Effect::DraftServed], warnings)
                     }
                     // A re-issued draft (FINAL-REPS-ONLY) starts a new window.
                     AssessmentStep::DraftIssued { .. } => just(Effect::DraftServed),
@@ -361,7 +394,7 @@ pub(crate) fn decide(
                     just(Effect::Representation(requested_school.as_deref().map(str::to_owned)))
                 }
                 _ => with(
-                    vec![Effect::NoFurtherRepresentations],
+                    [Effect::NoFurtherRepresentations],
                     vec![Warning::new(RuleId::TDraftReps15d, "finalising early on the family's written confirmation: keep it on file (audited override)")],
                 ),
             }
@@ -395,7 +428,7 @@ pub(crate) fn decide(
                     if let Some(cal) = judging.live() {
                         window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
                     }
-                    with(vec![Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+                    with([Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
                 }
                 _ => Err(broken(RuleId::DraftNoSchool, "a final plan needs a draft served first, with its 15-day window (T-DRAFT-REPS-15D)")),
             },
@@ -463,8 +496,11 @@ pub(crate) fn decide(
             if *review_kind == ReviewKind::Early {
                 warnings.push(Warning::new(RuleId::ReviewEarly, "early review: record the significant change that prompted it"));
             }
-            warnings.extend(super::reviews::review_focus(child.date_of_birth, *meeting_on));
-            with(vec![Effect::ReviewScheduled(*meeting_on, *review_kind)], warnings)
+            // Reminders for people: only for a live event, never on read-back.
+            if judging.live().is_some() {
+                warnings.extend(super::reviews::review_focus(child.date_of_birth, *meeting_on));
+            }
+            with([Effect::ReviewScheduled(*meeting_on, *review_kind)], warnings)
         }
         EventKind::ReviewAdviceCirculated | EventKind::ReviewMeetingHeld | EventKind::ReviewReportSent => {
             let plan = plan_of(state, RuleId::ReviewConduct, kind)?;
@@ -477,7 +513,7 @@ pub(crate) fn decide(
                         return Err(broken(RuleId::TReviewAdvice2w, "the advice has already been circulated"));
                     }
                     let warnings = Vec::new();
-                    with(vec![Effect::ReviewAdviceCirculated], warnings)
+                    with([Effect::ReviewAdviceCirculated], warnings)
                 }
                 EventKind::ReviewMeetingHeld => {
                     if review.held_on.is_some() {
@@ -513,7 +549,7 @@ pub(crate) fn decide(
                 .conduct_outstanding()
                 .map(|duty| Warning::new(RuleId::ReviewConduct, format!("not recorded before the decision: {duty}")))
                 .collect();
-            let mut effects = vec![Effect::ReviewDecided(*outcome)];
+            let mut effects = Effects::from([Effect::ReviewDecided(*outcome)]);
             match outcome {
                 // REVIEW-DECISION-RIGHTS: maintaining unchanged is appealable (s51(2)(e)).
                 ReviewOutcome::Maintain => effects.push(Effect::OpenDispute(AppealableDecision::RefusalToAmend)),
@@ -537,7 +573,7 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TAmendReps15d, "an amendment is already running; finish it first"));
             }
             let warnings = Vec::new();
-            with(vec![Effect::AmendmentStarted], warnings)
+            with([Effect::AmendmentStarted], warnings)
         }
         EventKind::AmendedPlanIssued { school } => {
             let plan = plan_of(state, RuleId::TAmendFinal8w, kind)?;
@@ -549,7 +585,7 @@ pub(crate) fn decide(
             if let (Some(cal), None) = (judging.live(), amendment.ordered) {
                 window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
             }
-            with(vec![Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with([Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
         EventKind::DecidedNotToAmend { notice } => {
             let plan = plan_of(state, RuleId::TAmendNot8w, kind)?;
@@ -561,7 +597,7 @@ pub(crate) fn decide(
                 // A decision not to amend comes after representations, never inside the window.
                 window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
             }
-            with(vec![Effect::AmendmentClosed, Effect::OpenDispute(AppealableDecision::RefusalToAmend)], Vec::new())
+            with([Effect::AmendmentClosed, Effect::OpenDispute(AppealableDecision::RefusalToAmend)], Vec::new())
         }
         EventKind::ReassessmentRequested | EventKind::ReassessmentAgreed => {
             let plan = plan_of(state, RuleId::ReassessWho, kind)?;
@@ -579,13 +615,13 @@ pub(crate) fn decide(
                     if on < bar {
                         warnings.push(Warning::new(RuleId::Reassess6mBar, format!("requested within 6 months of the last assessment ({}); the council may refuse unless it thinks a re-assessment necessary", plan.last_assessment_concluded)));
                     }
-                    with(vec![Effect::ReassessmentRequested], warnings)
+                    with([Effect::ReassessmentRequested], warnings)
                 }
                 _ => {
                     if plan.reassessment.as_ref().is_some_and(|r| r.agreed_on.is_some()) {
                         return Err(broken(RuleId::TReassessDecide15d, "the re-assessment is already agreed"));
                     }
-                    with(vec![Effect::ReassessmentAgreed], warnings)
+                    with([Effect::ReassessmentAgreed], warnings)
                 }
             }
         }
@@ -595,7 +631,7 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TReassessDecide15d, "only a request not yet decided can be refused"));
             }
             notice.check()?;
-            with(vec![Effect::ReassessmentClosed, Effect::OpenDispute(AppealableDecision::RefusalToReassess)], Vec::new())
+            with([Effect::ReassessmentClosed, Effect::OpenDispute(AppealableDecision::RefusalToReassess)], Vec::new())
         }
         EventKind::ReassessedPlanIssued { school } => {
             let plan = plan_of(state, RuleId::TReassessFinal14w, kind)?;
@@ -611,7 +647,7 @@ pub(crate) fn decide(
             if let Some(cal) = judging.live() {
                 window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
             }
-            with(vec![Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with([Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
         EventKind::CeaseProposed => {
             let plan = plan_of(state, RuleId::CeaseProcedure, kind)?;
@@ -641,7 +677,7 @@ pub(crate) fn decide(
             check_cease_ground(child, *ground, on)?;
             let dispute = DisputeId::next(state.disputes.len())
                 .ok_or_else(|| broken(RuleId::AppealTracks, "this case has too many disputes to number another"))?;
-            with(vec![Effect::CeaseDecided(*ground, dispute), Effect::OpenDispute(AppealableDecision::Cease)], Vec::new())
+            with([Effect::CeaseDecided(*ground, dispute), Effect::OpenDispute(AppealableDecision::Cease)], Vec::new())
         }
         EventKind::CeaseWithdrawn => {
             let plan = plan_of(state, RuleId::CeaseProcedure, kind)?;
@@ -837,9 +873,9 @@ fn require_council(council: &str, rule: RuleId) -> Result<()> {
 
 /// SUP-INFORM-PARENTS (CFA s68): a school making special educational
 /// provision must tell the parents; a warning until it is recorded.
-fn parents_not_told(state: &CaseState) -> Vec<Warning> {
+fn parents_not_told(state: &CaseState, judging: Judging<'_>) -> Vec<Warning> {
     match (state.support.started_on, state.support.parents_informed_on) {
-        (Some(_), None) => vec![Warning::new(
+        (Some(_), None) if judging.live().is_some() => vec![Warning::new(
             RuleId::SupInformParents,
             "the school is making special educational provision but has not recorded telling the parents (CFA s68)",
         )],
@@ -889,10 +925,10 @@ fn refusal(
     }
     let warnings = Vec::new();
     let availability = offer(outcome, policy);
-    let mut effects = vec![
+    let mut effects = Effects::from([
         Effect::AssessmentRefused(outcome),
         Effect::OpenDispute(decision),
-    ];
+    ]);
     if availability != NsmAvailability::NotAvailable {
         effects.push(Effect::OfferMeeting(outcome, panel_on, availability));
     }
@@ -1021,7 +1057,7 @@ fn record_exception(
             claim.check_against(&deadlines::reassessment_plan_due(*agreed, cal.holidays)?)?;
         }
         return with(
-            vec![Effect::ReassessmentException(claim.clone())],
+            [Effect::ReassessmentException(claim.clone())],
             inform_family(id),
         );
     }
@@ -1059,7 +1095,7 @@ fn record_exception(
         }
     }
     with(
-        vec![Effect::AssessmentException(claim.clone())],
+        [Effect::AssessmentException(claim.clone())],
         inform_family(id),
     )
 }
@@ -1115,7 +1151,7 @@ fn nsm_event(
             ))
         }
     }
-    with(vec![Effect::UpdateMeeting(next)], warnings)
+    with([Effect::UpdateMeeting(next)], warnings)
 }
 
 fn asc_event(
@@ -1132,7 +1168,7 @@ fn asc_event(
         ));
     };
     let mut contract = track.contract.clone();
-    let mut effects = Vec::new();
+    let mut award = None;
     let mut warnings = Vec::new();
     match kind {
         EventKind::AscSetupMeetingHeld { meeting, .. } => {
@@ -1189,11 +1225,12 @@ fn asc_event(
                     &others,
                 )?,
             }
-            effects.push(Effect::AscAward(*term, *amount));
+            award = Some(Effect::AscAward(*term, *amount));
         }
         _ => return Err(broken(RuleId::AscScope, "not an ASC event")),
     }
-    effects.insert(0, Effect::ContractUpdated(id, Box::new(contract)));
+    let mut effects = Effects::from([Effect::ContractUpdated(id, Box::new(contract))]);
+    effects.extend(award);
     with(effects, warnings)
 }
 
@@ -1302,7 +1339,7 @@ fn dispute_event(
                 ));
             }
             next.outcome = Some((on, *outcome));
-            let mut effects = vec![Effect::UpdateDispute(next)];
+            let mut effects = Effects::from([Effect::UpdateDispute(next)]);
             effects.extend(outcome_effects(state, &next, *outcome)?);
             return with(effects, Vec::new());
         }
