@@ -650,3 +650,39 @@ fn compliance_history_lists_late_acts_and_survives_the_record() {
     let back: CaseRecord = serde_json::from_str(&tampered).expect("still parses");
     assert!(back.into_case(&cal, &LocalPolicy::sutton()).is_err());
 }
+
+#[test]
+fn a_caseload_lists_its_late_acts_for_a_period() {
+    let cal = HolidayCalendar::england_and_wales();
+    let mut cases = Vec::new();
+    for (i, decided) in [d(2025, 2, 10), d(2025, 2, 20), d(2025, 3, 3)]
+        .into_iter()
+        .enumerate()
+    {
+        let request = ev(
+            d(2025, 1, 6),
+            Actor::Parent,
+            EventKind::AssessmentRequested {
+                agreement: ParentalAgreement::NotApplicable,
+            },
+        );
+        let mut c = child(d(2016, 1, 1));
+        c.reference = format!("CYP-{i}");
+        let (mut case, _) = Case::open(c, LocalPolicy::sutton(), request, &cal).expect("opens");
+        case.apply(council(decided, EventKind::DecidedToAssess), &cal)
+            .expect("decided");
+        cases.push(case);
+    }
+    // T-DECIDE-6W was due 2025-02-17: two of the three decisions were late.
+    let late = send_pathway::caseload::late_acts(
+        &cases,
+        d(2025, 1, 1),
+        d(2025, 12, 31),
+        Some(RuleId::TDecide6w),
+    );
+    let refs: Vec<&str> = late.iter().map(|l| l.case.reference()).collect();
+    assert_eq!(refs, ["CYP-1", "CYP-2"]);
+    assert!(
+        send_pathway::caseload::late_acts(&cases, d(2025, 3, 1), d(2025, 3, 31), None).len() == 1
+    );
+}

@@ -14,6 +14,8 @@
 //! * [`advice_chase_list`] — the advice chase list across assessments.
 //! * [`Sen2Return`] — the DfE SEN2 person-level return and its aggregates.
 //! * [`holiday_change_impact`] — open deadlines that a new bank-holiday list moves.
+//! * [`late_acts`] — every statutory act done late in a period, from the cases'
+//!   compliance histories (the ombudsman's and SEN2's question).
 //!
 //! **Councils.** Each case is judged under its own [`LocalPolicy`](crate::LocalPolicy),
 //! so the operational views (urgent list, review calendar, cohort, chase list,
@@ -26,6 +28,7 @@
 
 mod advice;
 mod holiday_change;
+mod late_acts;
 mod phase_transfer;
 mod review_calendar;
 mod sen2_return;
@@ -37,6 +40,7 @@ pub use advice::advice_chase_list;
 #[cfg(feature = "serde")]
 pub use holiday_change::holidays_from_gov_uk_json;
 pub use holiday_change::{holiday_change_impact, HolidayChange};
+pub use late_acts::{late_acts, LateAct};
 pub use phase_transfer::{phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis};
 pub use review_calendar::{review_calendar, ReviewCalendar, ReviewDue, YearMonth};
 pub use sen2_return::{
