@@ -173,6 +173,17 @@ fn main() -> Res<()> {
         &mut case,
         school(date(2026, 3, 11)?, EventKind::ReviewMeetingHeld),
     )?;
+    // REVIEW-CONDUCT (reg 19): the meeting consulted the family and the school
+    // and considered progress towards the outcomes.
+    step(
+        &mut case,
+        school(
+            date(2026, 3, 11)?,
+            EventKind::ReviewConductRecorded {
+                duties: send_pathway::pathway::ReviewDuty::ALL.to_vec(),
+            },
+        ),
+    )?;
     step(
         &mut case,
         school(date(2026, 3, 20)?, EventKind::ReviewReportSent),
