@@ -33,4 +33,4 @@ pub use school_year::{
     age_on, birthday, end_of_compulsory_school_age, is_young_person, person_status_for_request,
     plan_age_limit, year_group, year_group_on, AcademicYear, PersonStatus, Provision, YearGroup,
 };
-pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermId, TermName};
+pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermCalendarBuilder, TermId, TermName};
