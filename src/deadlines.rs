@@ -792,16 +792,32 @@ impl UnderFiveInterval {
     /// # Errors
     ///
     /// [`Error::OutOfRange`] outside 3–6 months.
-    pub const fn months(months: u32) -> Result<Self> {
+    pub fn months(months: u32) -> Result<Self> {
+        UnderFiveInterval::checked(months).ok_or(Error::OutOfRange {
+            what: "the under-5 review interval in months",
+            min: 3,
+            max: 6,
+            given: i64::from(months),
+        })
+    }
+
+    /// An interval of `months`, or `None` outside 3–6 months: the form to use
+    /// in a `const`, where an error cannot be dropped.
+    ///
+    /// ```
+    /// use send_pathway::deadlines::UnderFiveInterval;
+    ///
+    /// const FOUR_MONTHS: UnderFiveInterval = match UnderFiveInterval::checked(4) {
+    ///     Some(interval) => interval,
+    ///     None => panic!("not 3 to 6 months"), // evaluated by the compiler
+    /// };
+    /// assert_eq!(FOUR_MONTHS.to_string(), "4 months");
+    /// ```
+    pub const fn checked(months: u32) -> Option<Self> {
         if months >= 3 && months <= 6 {
-            Ok(UnderFiveInterval(months))
+            Some(UnderFiveInterval(months))
         } else {
-            Err(Error::OutOfRange {
-                what: "the under-5 review interval in months",
-                min: 3,
-                max: 6,
-                given: months as i64,
-            })
+            None
         }
     }
 
