@@ -211,13 +211,12 @@ pub enum Error {
 
     /// Text written by a person could not be read as the value asked for
     /// (an exception ID, a term name, an academic year, a year group …).
-    #[error("{given:?} is not a valid {what}; expected {expected}")]
+    #[error("{given:?} cannot be read: expected {expected}")]
     Unparsable {
-        /// What was being read, e.g. `"academic year"`.
-        what: &'static str,
         /// The text as given.
         given: String,
-        /// What would have been accepted, with an example.
+        /// What would have been accepted, with an example
+        /// (`"an academic year such as 2025/26"`).
         expected: &'static str,
     },
 }

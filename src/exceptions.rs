@@ -170,7 +170,6 @@ impl core::str::FromStr for ExceptionId {
             .copied()
             .find(|id| id.rule().code().eq_ignore_ascii_case(code))
             .ok_or_else(|| Error::Unparsable {
-                what: "exception",
                 given: s.to_owned(),
                 expected: "an exception code: EXC-5-4, EXC-8-2, EXC-10-4, EXC-13-3, EXC-27-3 or EXC-COVID",
             })

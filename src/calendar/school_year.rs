@@ -101,7 +101,6 @@ impl core::str::FromStr for AcademicYear {
 
     fn from_str(s: &str) -> Result<Self> {
         let bad = |reason: &'static str| Error::Unparsable {
-            what: "academic year",
             given: s.to_owned(),
             expected: reason,
         };
@@ -201,7 +200,6 @@ impl core::str::FromStr for YearGroup {
 
     fn from_str(s: &str) -> Result<Self> {
         let bad = || Error::Unparsable {
-            what: "year group",
             given: s.to_owned(),
             expected: "a year group such as Reception, Year 9 or Y11",
         };

@@ -77,7 +77,6 @@ impl core::str::FromStr for TermName {
             "spring" => Ok(TermName::Spring),
             "summer" => Ok(TermName::Summer),
             _ => Err(Error::Unparsable {
-                what: "term name",
                 given: s.to_owned(),
                 expected: "Autumn, Spring or Summer",
             }),
@@ -182,7 +181,6 @@ impl core::str::FromStr for TermId {
             s.trim()
                 .split_once(char::is_whitespace)
                 .ok_or_else(|| Error::Unparsable {
-                    what: "term",
                     given: s.to_owned(),
                     expected: "a term and academic year such as Autumn 2025/26",
                 })?;
