@@ -138,7 +138,7 @@ pub enum SensoryImpairment {
 
 /// What the council knows about the child when working out the advice it must seek.
 ///
-/// A plain value record (open fields).
+/// A plain value record: fields are open on purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -155,7 +155,7 @@ pub struct AdviceNeedsFacts {
 
 /// One piece of advice the assessment needs.
 ///
-/// A plain value record (open fields): an answer of [`required_advice`].
+/// A plain value record: fields are open on purpose; an answer of [`required_advice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -555,7 +555,7 @@ pub enum Agreement {
 /// There is deliberately no way to agree for several items at once: each
 /// item carries its own three agreements.
 ///
-/// A plain value record (open fields): checked by [`AssessmentAdvice::offer_existing`].
+/// A plain value record: fields are open on purpose; checked by [`AssessmentAdvice::offer_existing`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -910,7 +910,7 @@ impl AssessmentAdvice {
 
 /// One line of a chase list.
 ///
-/// A plain value record (open fields): an answer, not stored state.
+/// A plain value record: fields are open on purpose; an answer, not stored state.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -983,7 +983,7 @@ pub fn chase_list<'a>(
 /// 5(1) unless EXC-5-4 applies, so the crate reads it as a decision that must be
 /// taken by week 6 (D-11).
 ///
-/// A plain value record (open fields): its dates are checked by [`InsufficientInformationDecline::judge`].
+/// A plain value record: fields are open on purpose; its dates are checked by [`InsufficientInformationDecline::judge`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -1069,6 +1069,20 @@ display_by_pad!(ReuseDecision, d => match d {
     ReuseDecision::SeekNewAdvice => "seek new advice",
     ReuseDecision::AwaitingAgreement => "awaiting agreement",
 });
+display_by_pad!(ChaseItem, c => format!(
+    "{}: {} from {} ({}), {} {}, {}",
+    c.case,
+    c.advice_type,
+    c.body,
+    c.contact,
+    c.rule,
+    c.due,
+    if c.days_left < 0 {
+        format!("{} days overdue", c.days_left.unsigned_abs())
+    } else {
+        format!("{} days left", c.days_left)
+    }
+));
 display_by_pad!(Readiness, r => match r {
     Readiness::Ready => "ready to draft".to_owned(),
     Readiness::NotReady { not_requested, awaiting, missing_sensory_teacher } => {

@@ -108,7 +108,7 @@ pub enum EhcPlanStatus {
 
 /// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
 ///
-/// A plain value record (open fields): checked by [`AscEvidence::check`] when a contract is requested.
+/// A plain value record: fields are open on purpose; checked by [`AscEvidence::check`] when a contract is requested.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -175,7 +175,7 @@ impl AscEvidence {
 
 /// A request for an Additional Support Contract.
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::request`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::request`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -198,7 +198,7 @@ pub struct AscRequest {
 
 /// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_setup_meeting`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_setup_meeting`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -228,7 +228,7 @@ pub enum Robustness {
 
 /// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
 ///
-/// A plain value record (open fields): checked with the decision it belongs to.
+/// A plain value record: fields are open on purpose; checked with the decision it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -298,7 +298,7 @@ pub enum FundingSource {
 /// A decision on a contract or its extension: panel advice, the officer's
 /// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -401,7 +401,7 @@ pub enum Moderation {
 
 /// One funded term (ASC-TERMLY-AGREEMENT).
 ///
-/// A plain value record (open fields): a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
+/// A plain value record: fields are open on purpose; a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -442,7 +442,7 @@ pub enum ExtensionWish {
 
 /// The review after one funded term (ASC-REVIEW-1TERM).
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_review`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_review`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -481,7 +481,7 @@ pub enum NextStep {
 
 /// The end of a contract.
 ///
-/// A plain value record (open fields): made by [`AdditionalSupportContract::end`].
+/// A plain value record: fields are open on purpose; made by [`AdditionalSupportContract::end`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -783,7 +783,7 @@ pub fn check_child_term(awards: &AwardsToDate, term: TermId, amount: Pounds) -> 
 
 /// The most that can be awarded, and which caps cut it down.
 ///
-/// A plain value record (open fields): an answer, not stored state.
+/// A plain value record: fields are open on purpose; an answer, not stored state.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -1493,6 +1493,15 @@ display_by_pad!(SupportStillNeeded, s => match s {
 display_by_pad!(NextStep, n => match n {
     NextStep::ConsiderEhcNeedsAssessment => "consider an EHC needs assessment",
     NextStep::ContinueSenSupport => "continue at SEN Support",
+});
+display_by_pad!(CappedAward, a => if a.limited_by.is_empty() {
+    format!("{} in full", a.amount)
+} else {
+    format!(
+        "{} (limited by {})",
+        a.amount,
+        a.limited_by.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ")
+    )
 });
 display_by_pad!(AscStage, s => match s {
     AscStage::Requested => "requested",

@@ -192,7 +192,7 @@ impl From<MeetingLength> for u32 {
 
 /// A time a participant cannot attend, `from` (inclusive) to `to` (exclusive).
 ///
-/// A plain value record (open fields).
+/// A plain value record: fields are open on purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -207,7 +207,7 @@ pub struct Unavailability {
 
 /// A proposed meeting time.
 ///
-/// A plain value record (open fields): an answer of [`propose_slots`].
+/// A plain value record: fields are open on purpose; an answer of [`propose_slots`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -226,7 +226,7 @@ impl Slot {
 
 /// What to search for in [`propose_slots`].
 ///
-/// A plain value record (open fields): checked by [`propose_slots`].
+/// A plain value record: fields are open on purpose; checked by [`propose_slots`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -365,7 +365,7 @@ pub enum Nominator {
 
 /// The facilitator: a named member of a Cognus education service.
 ///
-/// A plain value record (open fields): checked with the panel notes when a meeting is scheduled.
+/// A plain value record: fields are open on purpose; checked with the panel notes when a meeting is scheduled.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -449,7 +449,7 @@ pub enum Invitee {
 
 /// NSM-PANEL-NOTES: what the panel's decision notes record.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -481,7 +481,7 @@ pub enum AscRoute {
 
 /// NSM-COORDINATOR: the EHCP co-ordinator's duties, as a checklist.
 ///
-/// A plain value record (open fields): a checklist.
+/// A plain value record: fields are open on purpose; a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -727,7 +727,7 @@ pub enum FormRecipient {
 
 /// NSM-FORM: the completed form and where it went.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::record_form`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::record_form`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -968,7 +968,7 @@ pub struct NextStepsMeeting {
 
 /// Everything needed to schedule a meeting.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -305,3 +305,36 @@ fn the_prelude_is_enough_to_start() {
     );
     let _: send_pathway::rust_decimal::Decimal = send_pathway::rust_decimal::Decimal::ONE;
 }
+
+#[test]
+fn answers_people_read_have_display() {
+    use send_pathway::exceptions::Status;
+    use send_pathway::{NaiveDate, Pounds, RuleId};
+    // T-ADVICE-6W: a chase-list line reads as one sentence.
+    let item = advice::ChaseItem {
+        case: "CYP-1".into(),
+        advice_type: advice::AdviceType::Psychological,
+        body: "EP service".into(),
+        contact: "duty EP".into(),
+        due: NaiveDate::from_ymd_opt(2025, 2, 17).unwrap(),
+        rule: RuleId::TAdvice6w,
+        tracking_due: NaiveDate::from_ymd_opt(2025, 2, 17).unwrap(),
+        days_left: -3,
+        status: Status::Overdue,
+    };
+    assert_eq!(
+        item.to_string(),
+        "CYP-1: (d) psychological from EP service (duty EP), T-ADVICE-6W 2025-02-17, 3 days overdue"
+    );
+    // ASC-TERM-CAP: a capped award names the caps that cut it.
+    let award = asc::CappedAward {
+        amount: Pounds::whole_const(2_000),
+        limited_by: vec![RuleId::AscTermCap],
+    };
+    assert_eq!(award.to_string(), "£2,000 (limited by ASC-TERM-CAP)");
+    let in_full = asc::CappedAward {
+        amount: Pounds::whole_const(5),
+        limited_by: vec![],
+    };
+    assert_eq!(format!("[{in_full:>12}]"), "[  £5 in full]");
+}
