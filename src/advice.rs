@@ -49,6 +49,8 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
 }
 
 /// The eight kinds of advice of reg 6(1) (ADV-TYPES-8). Types (f) and (h) name the person.
+///
+/// Not `#[non_exhaustive]` on purpose: reg 6(1)(a)–(h) is a closed list (ADV-TYPES-8), and the two open-ended kinds carry their own names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -122,6 +124,8 @@ impl fmt::Display for AdviceType {
 }
 
 /// A hearing or visual impairment (ADV-HI-VI).
+///
+/// Not `#[non_exhaustive]` on purpose: the ADV-HI-VI cases, none to both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -532,6 +536,8 @@ impl AdviceRequest {
 }
 
 /// Whether a party agrees that existing advice is sufficient (ADV-SUFFICIENT-3PARTY).
+///
+/// Not `#[non_exhaustive]` on purpose: the four answers the reuse test (ADV-SUFFICIENT-3PARTY) needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -575,6 +581,8 @@ pub struct ExistingAdvice {
 }
 
 /// What to do with a piece of existing advice.
+///
+/// Not `#[non_exhaustive]` on purpose: reuse, seek new advice, or wait for agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -749,6 +757,8 @@ impl From<AssessmentAdvice> for AssessmentAdviceRecord {
 }
 
 /// Whether the council can move on to the draft plan.
+///
+/// Not `#[non_exhaustive]` on purpose: ready, or not ready with the reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "readiness", rename_all = "snake_case"))]

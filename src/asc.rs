@@ -96,6 +96,8 @@ pub enum AscRequester {
 }
 
 /// Whether the child or young person has an EHC plan (ASC-SCOPE).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -216,6 +218,8 @@ pub struct SetupMeeting {
 }
 
 /// The panel's view of the targets (ASC-SETUP-MEETING step 2).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -242,6 +246,8 @@ pub struct PanelAdvice {
 }
 
 /// The responsible officer's decision (ASC-DECISION).
+///
+/// Not `#[non_exhaustive]` on purpose: an officer approves or declines (ASC-DECISION).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
@@ -277,6 +283,8 @@ impl OfficerDecision {
 }
 
 /// Whether the decision can be appealed (ASC-NO-APPEAL).
+///
+/// Not `#[non_exhaustive]` on purpose: it records the one answer the seeds give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -287,6 +295,8 @@ pub enum AscAppeal {
 }
 
 /// Where the money comes from (ASC-HNB).
+///
+/// Not `#[non_exhaustive]` on purpose: it records the one source the seeds give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -389,6 +399,8 @@ impl AscDecision {
 }
 
 /// Head-teacher moderation of continued funding (ASC-TERMLY-AGREEMENT).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -419,6 +431,8 @@ pub struct TermFunding {
 }
 
 /// Whether the first term worked (ASC-REVIEW-1TERM).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -430,6 +444,8 @@ pub enum Progress {
 }
 
 /// Whether the setting, young person or family want a second term (ASC-EXTEND-PANEL).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -456,6 +472,8 @@ pub struct TermReview {
 }
 
 /// Whether support is still needed when the contract ends.
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

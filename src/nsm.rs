@@ -88,6 +88,8 @@ pub fn offer(outcome: PanelOutcome, policy: &LocalPolicy) -> NsmAvailability {
 
 /// The family's answer. Declining is always allowed and changes no statutory
 /// clock (NSM-OPTIONAL).
+///
+/// Not `#[non_exhaustive]` on purpose: awaiting, accepted or declined is the whole of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -380,6 +382,8 @@ pub struct Facilitator {
 
 /// Who arranges the meeting: the facilitating service after "no to assess";
 /// the SEND Service after "no to plan" (seed 000).
+///
+/// Not `#[non_exhaustive]` on purpose: the seeds name these two arrangers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -399,6 +403,8 @@ pub fn arranger(outcome: PanelOutcome) -> Arranger {
 }
 
 /// Whether a (younger) child attends; the child is always *invited* (NSM-INVITE).
+///
+/// Not `#[non_exhaustive]` on purpose: the form's three answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -469,6 +475,8 @@ pub struct PanelNotes {
 }
 
 /// Whether the council authorised exploring an Additional Support Contract.
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -507,6 +515,8 @@ impl CoordinatorDuties {
 }
 
 /// One item of the standard agenda (NSM-AGENDA-7), in order.
+///
+/// Not `#[non_exhaustive]` on purpose: the agenda is the fixed list of NSM-AGENDA-7; a new item would be a breaking change to that rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -696,6 +706,8 @@ pub fn topics(outcome: PanelOutcome) -> Vec<Topic> {
 }
 
 /// Where the meeting is held (NSM-VENUE).
+///
+/// Not `#[non_exhaustive]` on purpose: `Elsewhere` holds any other place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
