@@ -123,7 +123,7 @@ fn asc_pairs(n: u32, cal: &HolidayCalendar) -> Case {
             council(
                 on,
                 EventKind::AscRequested {
-                    request: asc_request(on),
+                    request: Box::new(asc_request(on)),
                 },
             ),
             cal,

@@ -132,7 +132,12 @@ fn run(asked: NaiveDate, closure: ClosedPeriod, cal: &HolidayCalendar) -> Res<Ca
     )?;
     if let Err(refused) = step(
         &mut case,
-        council(date(2025, 10, 6)?, EventKind::ExceptionRecorded { claim }),
+        council(
+            date(2025, 10, 6)?,
+            EventKind::ExceptionRecorded {
+                claim: Box::new(claim),
+            },
+        ),
     ) {
         println!("{:<20}REFUSED: {refused}", "");
     }

@@ -155,7 +155,12 @@ fn main() -> Res<()> {
     };
     let opened = step(
         &mut case,
-        council(date(2025, 4, 28)?, EventKind::AscRequested { request }),
+        council(
+            date(2025, 4, 28)?,
+            EventKind::AscRequested {
+                request: Box::new(request),
+            },
+        ),
     )?;
     let contract: ContractId = first_opened(&opened, |o| match o {
         Opened::Contract(id) => Some(*id),
@@ -168,7 +173,7 @@ fn main() -> Res<()> {
             Actor::School,
             EventKind::AscSetupMeetingHeld {
                 contract,
-                meeting: SetupMeeting {
+                meeting: Box::new(SetupMeeting {
                     held_on: date(2025, 4, 29)?,
                     targets: vec![
                         "Blend CVC words".into(),
@@ -177,7 +182,7 @@ fn main() -> Res<()> {
                     impact_measures: "phonics screening check at each half-term".into(),
                     planned_use: "additional TA hours, three mornings a week".into(),
                     planned_amount: pounds(2_000)?,
-                },
+                }),
             },
         ),
     )?;
@@ -201,7 +206,7 @@ fn main() -> Res<()> {
             date(2025, 5, 1)?,
             EventKind::AscDecided {
                 contract,
-                decision: decision(date(2025, 4, 30)?, date(2025, 5, 1)?)?,
+                decision: Box::new(decision(date(2025, 4, 30)?, date(2025, 5, 1)?)?),
             },
         ),
     )?;
@@ -314,7 +319,7 @@ fn main() -> Res<()> {
             date(2025, 7, 22)?,
             EventKind::AscExtended {
                 contract,
-                decision: decision(date(2025, 7, 21)?, date(2025, 7, 22)?)?,
+                decision: Box::new(decision(date(2025, 7, 21)?, date(2025, 7, 22)?)?),
             },
         ),
     )?;

@@ -71,7 +71,7 @@ fn main() -> Res<()> {
         let kind = EventKind::AdviceRequested {
             advice_type: advice_type.clone(),
             body: body.into(),
-            contact: format!("{body} duty contact"),
+            contact: format!("{body} duty contact").into(),
         };
         for opened in step(&mut case, council(date(2025, 2, 14)?, kind))? {
             if let Opened::Advice(id) = opened {

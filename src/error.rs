@@ -219,4 +219,28 @@ pub enum Error {
         /// (`"an academic year such as 2025/26"`).
         expected: &'static str,
     },
+
+    /// SEN2-SCOPE: no census date is known for a collection year.
+    #[error(
+        "no SEN2 census date is known for the {year} collection (known: 2024 to 2027); \
+         supply the census date from DfE's guidance with CollectionYear::with_census_date"
+    )]
+    UnknownCensusDate {
+        /// The collection year.
+        year: i32,
+    },
+
+    /// A view that belongs to one council was given cases from several.
+    #[error(
+        "the caseload mixes councils ({first} and {other}); a {view} is made per council: \
+         group the cases by council first"
+    )]
+    MixedCouncils {
+        /// The first council seen.
+        first: String,
+        /// Another council seen.
+        other: String,
+        /// What was being built.
+        view: &'static str,
+    },
 }

@@ -32,6 +32,11 @@
 //!   reviews, costed provision maps.
 //! * [`rule`] — the catalogue of rule IDs with their legal sources.
 //! * [`prelude`] — the common types in one import: `use send_pathway::prelude::*;`.
+//! * [`caseload`] — views over many cases: the urgent list, the review
+//!   calendar, phase-transfer cohorts, the advice chase list, the SEN2 return
+//!   and the impact of a bank-holiday change.
+//! * [`explain`] — every deadline and obligation in a sentence for a letter.
+//! * `feed` (feature `ical`) — open deadlines as an iCalendar (RFC 5545) feed.
 //!
 //! ### Where each rule lives
 //!
@@ -50,7 +55,8 @@
 //! | `ASC-*` | [`asc`] |
 //! | `NSM-*` | [`nsm`] |
 //! | `SUP-*`, `FUND-*` | [`sen_support`] |
-//! | `REQ-*`, `NOTICE-*`, `DRAFT-*`, `FINAL-*`, `REVIEW-*`, `REASSESS-*`, `CEASE-*`, `AGE-25`, `APPEAL-*` | [`pathway`] |
+//! | `REQ-*`, `NOTICE-*`, `DRAFT-*`, `FINAL-*`, `REVIEW-*`, `REASSESS-*`, `CEASE-*`, `AGE-25`, `APPEAL-*`, `TRANSFER-*`, `ORDER-*` | [`pathway`] |
+//! | `SEN2-*` | [`pathway`] (the case's record), [`caseload`] (the return) |
 //! | what differs between councils | [`policy`] |
 //!
 //! ## Principles
@@ -71,6 +77,7 @@
 //! |---|---|---|
 //! | `serde` | yes | `Serialize`/`Deserialize` for every public data type. Records read back are re-validated and unknown fields are errors: an inconsistent record is an [`Error`], never a silently wrong case. |
 //! | `proptest` | no | `send_pathway::strategies`: proptest strategies for dates, term calendars, events and valid cases, so services built on the crate can property-test their own code. |
+//! | `ical` | no | `feed`: a case's or a caseload's open deadlines as an iCalendar (RFC 5545) feed, with stable UIDs. |
 //!
 //! With no features the crate depends only on `chrono`, `rust_decimal` and
 //! `thiserror`. The minimum supported Rust version is 1.85 (`rust-version` in
@@ -180,9 +187,13 @@
 pub mod advice;
 pub mod asc;
 pub mod calendar;
+pub mod caseload;
 pub mod deadlines;
 pub mod error;
 pub mod exceptions;
+pub mod explain;
+#[cfg(feature = "ical")]
+pub mod feed;
 pub mod money;
 pub mod nsm;
 pub mod pathway;
@@ -206,3 +217,8 @@ pub use money::Pounds;
 pub use policy::LocalPolicy;
 pub use rule::RuleId;
 pub use warning::Warning;
+
+// The README's examples are compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

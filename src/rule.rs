@@ -333,6 +333,21 @@ rules! {
         "the school pays the first 6,000 pounds from its notional SEN budget";
     FundCostedMap3t => "FUND-COSTED-MAP-3T", "Salford walkthrough (local)",
         "costed provision map over the previous, current and next term";
+    // 13 SEN2 person-level return (DfE)
+    Sen2Scope => "SEN2-SCOPE", "DfE SEN2 return: methodology and census dates",
+        "requests and assessment decisions of calendar year Y-1, plans active on the January census date";
+    Sen2Request => "SEN2-REQUEST", "DfE SEN2 return specification (request module)",
+        "per request: received date, source, outcome Y/N/A/W/H and date, mediation and tribunal flags";
+    Sen2Assessment => "SEN2-ASSESSMENT", "DfE SEN2 return specification (assessment module)",
+        "per assessment: outcome Y/N/A/W/H/S and date, Week20 exceptions flag, mediation and tribunal flags";
+    Sen2Plan => "SEN2-PLAN", "DfE SEN2 return specification (plan module)",
+        "per plan: start date, cease date and reason, setting, personal budget";
+    Sen2Active => "SEN2-ACTIVE", "DfE SEN2 return specification (active plans)",
+        "per plan active on the census date: review meeting, last review decision and outcome, phase transfer";
+    Sen2Timeliness20w => "SEN2-TIMELINESS-20W", "DfE SEN2 methodology (20-week timeliness)",
+        "plans issued within 20 weeks, including and excluding exceptions";
+    Sen2TimelinessOther => "SEN2-TIMELINESS-OTHER", "DfE SEN2 methodology (other timeliness measures)",
+        "6-week decisions, 16-week decisions not to issue, annual-review decisions within 4 weeks";
 }
 
 impl RuleId {

@@ -393,7 +393,10 @@ fn case_2_no_to_assess_nsm_asc_mediation_appeal() {
             council(
                 d(2025, 4, 30),
                 EventKind::AscRequested {
-                    request: asc_request(d(2025, 4, 30), AscRequester::PanelOnAssessmentRequest),
+                    request: Box::new(asc_request(
+                        d(2025, 4, 30),
+                        AscRequester::PanelOnAssessmentRequest,
+                    )),
                 },
             ),
             with_terms,
@@ -407,7 +410,7 @@ fn case_2_no_to_assess_nsm_asc_mediation_appeal() {
             Actor::School,
             EventKind::AscSetupMeetingHeld {
                 contract: k0,
-                meeting: setup_meeting(d(2025, 4, 30)),
+                meeting: Box::new(setup_meeting(d(2025, 4, 30))),
             },
         ),
         with_terms,
@@ -418,7 +421,7 @@ fn case_2_no_to_assess_nsm_asc_mediation_appeal() {
             d(2025, 5, 1),
             EventKind::AscDecided {
                 contract: k0,
-                decision: approved(d(2025, 5, 1), 2_000),
+                decision: Box::new(approved(d(2025, 5, 1), 2_000)),
             },
         ),
         with_terms,
@@ -531,7 +534,7 @@ fn case_2_no_to_assess_nsm_asc_mediation_appeal() {
             d(2025, 7, 18),
             EventKind::AscExtended {
                 contract: k0,
-                decision: approved(d(2025, 7, 18), 2_000),
+                decision: Box::new(approved(d(2025, 7, 18), 2_000)),
             },
         ),
         with_terms,
@@ -664,7 +667,7 @@ fn case_3_summer_closure_exception_through_the_pathway() {
         council(
             d(2025, 9, 1),
             EventKind::ExceptionRecorded {
-                claim: case_3_claim(d(2025, 7, 17)),
+                claim: Box::new(case_3_claim(d(2025, 7, 17))),
             },
         ),
         &cal,
@@ -768,7 +771,7 @@ fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
             council(
                 d(2025, 9, 1),
                 EventKind::ExceptionRecorded {
-                    claim: case_3_claim(d(2025, 7, 17)),
+                    claim: Box::new(case_3_claim(d(2025, 7, 17))),
                 },
             ),
             &cal,
@@ -784,7 +787,7 @@ fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
     let event = council(
         d(2025, 9, 1),
         EventKind::ExceptionRecorded {
-            claim: case_3_claim(d(2025, 7, 14)),
+            claim: Box::new(case_3_claim(d(2025, 7, 14))),
         },
     );
     let refused = case.apply(event.clone(), &cal).unwrap_err();
@@ -814,7 +817,7 @@ fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
             council(
                 d(2025, 9, 1),
                 EventKind::ExceptionRecorded {
-                    claim: advice_claim
+                    claim: Box::new(advice_claim)
                 }
             ),
             &cal
@@ -940,7 +943,7 @@ fn section_5_errors() {
     let asc = council(
         d(2025, 5, 1),
         EventKind::AscRequested {
-            request: asc_request(d(2025, 5, 1), AscRequester::Setting),
+            request: Box::new(asc_request(d(2025, 5, 1), AscRequester::Setting)),
         },
     );
     assert_eq!(refused_rule(&mut case, asc, &cal), Some(RuleId::AscScope));

@@ -426,7 +426,7 @@ fn open_contract(case: &mut Case, on: chrono::NaiveDate, cal: Calendars<'_>) -> 
             council(
                 on,
                 EventKind::AscRequested {
-                    request: asc_request(on, AscRequester::Setting),
+                    request: Box::new(asc_request(on, AscRequester::Setting)),
                 },
             ),
             cal,
@@ -441,7 +441,7 @@ fn open_contract(case: &mut Case, on: chrono::NaiveDate, cal: Calendars<'_>) -> 
             Actor::School,
             EventKind::AscSetupMeetingHeld {
                 contract: id,
-                meeting: setup_meeting(on),
+                meeting: Box::new(setup_meeting(on)),
             },
         ),
         cal,
@@ -452,7 +452,7 @@ fn open_contract(case: &mut Case, on: chrono::NaiveDate, cal: Calendars<'_>) -> 
             on,
             EventKind::AscDecided {
                 contract: id,
-                decision: approved(on, 2_000),
+                decision: Box::new(approved(on, 2_000)),
             },
         ),
         cal,
@@ -483,7 +483,7 @@ fn asc_caps_per_child_across_contracts() {
     let second = council(
         d(2025, 9, 2),
         EventKind::AscRequested {
-            request: asc_request(d(2025, 9, 2), AscRequester::Setting),
+            request: Box::new(asc_request(d(2025, 9, 2), AscRequester::Setting)),
         },
     );
     assert_eq!(rule_of(case.apply(second, cals)), Some(RuleId::AscTwoTerms));
@@ -549,7 +549,7 @@ fn asc_caps_per_child_across_contracts() {
             d(2025, 12, 1),
             EventKind::AscExtended {
                 contract: k1,
-                decision: approved(d(2025, 12, 1), 2_000),
+                decision: Box::new(approved(d(2025, 12, 1), 2_000)),
             },
         ),
         cals,
@@ -608,7 +608,7 @@ fn asc_for_a_child_with_a_plan_is_refused() {
     let asc = council(
         d(2025, 9, 2),
         EventKind::AscRequested {
-            request: asc_request(d(2025, 9, 2), AscRequester::Setting),
+            request: Box::new(asc_request(d(2025, 9, 2), AscRequester::Setting)),
         },
     );
     assert_eq!(refused_rule(&mut case, asc, &cal), Some(RuleId::AscScope));
@@ -623,7 +623,12 @@ fn asc_for_a_child_with_a_plan_is_refused() {
     .unwrap();
     let mut request = asc_request(d(2025, 9, 2), AscRequester::Setting);
     request.plan = EhcPlanStatus::HasPlan;
-    let asc = council(d(2025, 9, 2), EventKind::AscRequested { request });
+    let asc = council(
+        d(2025, 9, 2),
+        EventKind::AscRequested {
+            request: Box::new(request),
+        },
+    );
     assert_eq!(refused_rule(&mut case, asc, &cal), Some(RuleId::AscScope));
     // A council with no ASC scheme refuses it too.
     let (mut salford, _) = Case::open(
@@ -636,7 +641,7 @@ fn asc_for_a_child_with_a_plan_is_refused() {
     let asc = council(
         d(2025, 9, 2),
         EventKind::AscRequested {
-            request: asc_request(d(2025, 9, 2), AscRequester::Setting),
+            request: Box::new(asc_request(d(2025, 9, 2), AscRequester::Setting)),
         },
     );
     let refused = salford.apply(asc, &cal);

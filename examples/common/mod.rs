@@ -241,7 +241,7 @@ pub fn claims_for(case: &Case, rule: RuleId) -> Vec<ExceptionClaim> {
         .iter()
         .filter_map(|e| match &e.kind {
             EventKind::ExceptionRecorded { claim } if claim.exception().excuses(rule) => {
-                Some(claim.clone())
+                Some((**claim).clone())
             }
             _ => None,
         })

@@ -700,7 +700,11 @@ impl HolidayCalendar {
     pub fn from_gov_uk_json(json: &str) -> Result<Self> {
         let invalid = |reason: String| Error::InvalidHolidayTable { reason };
         let file: GovUkFile = serde_json::from_str(json)
-            .map_err(|e| invalid(format!("not the gov.uk bank-holiday JSON: {e}")))?;
+            .map_err(|e| {
+                invalid(format!(
+                    "not the gov.uk bank-holiday JSON, not in the gov.uk shape ({e}); expected {{\"england-and-wales\": {{\"division\": ..., \"events\": [{{\"title\", \"date\", \"notes\", \"bunting\"}}]}}}}"
+                ))
+            })?;
         let division = file
             .england_and_wales
             .ok_or_else(|| invalid("the JSON has no \"england-and-wales\" division".to_owned()))?;
@@ -718,14 +722,38 @@ impl HolidayCalendar {
                     })
             })
             .collect::<Result<Vec<_>>>()?;
+        let mut holidays = holidays;
+        holidays.sort_by_key(|h| h.date);
+        if let Some(untitled) = holidays.iter().find(|h| h.name.trim().is_empty()) {
+            return Err(invalid(format!(
+                "the bank holiday on {} has no title",
+                untitled.date
+            )));
+        }
+        if let Some(twice) = holidays.windows(2).find_map(|w| match w {
+            [a, b] if a.date == b.date => Some(a.date),
+            _ => None,
+        }) {
+            return Err(invalid(format!("{twice} is listed twice")));
+        }
         let (Some(first), Some(last)) = (
-            holidays.iter().map(|h| h.date.year()).min(),
-            holidays.iter().map(|h| h.date.year()).max(),
+            holidays.first().map(|h| h.date.year()),
+            holidays.last().map(|h| h.date.year()),
         ) else {
             return Err(invalid(
-                "the \"england-and-wales\" division lists no bank holidays".to_owned(),
+                "the \"england-and-wales\" division lists no events (no bank holidays)".to_owned(),
             ));
         };
+        // Every year in between must be listed: a gap is a truncated list, not a year without holidays.
+        let mut years = holidays.iter().map(|h| h.date.year()).peekable();
+        for year in first..=last {
+            while years.next_if(|y| *y < year).is_some() {}
+            if years.peek() != Some(&year) {
+                return Err(invalid(format!(
+                    "no bank holidays are listed for {year}, between {first} and {last}; the list is incomplete"
+                )));
+            }
+        }
         HolidayCalendar::new(first, last, holidays)
     }
 

@@ -307,7 +307,7 @@ pub(crate) fn decide(
                 // EXC-8-2 is judged against that request's own clock.
                 claim.check_against(&request.compliance_deadline(cal.holidays)?)?;
             }
-            request.claim_exception(claim.clone())?;
+            request.claim_exception((**claim).clone())?;
             just(Effect::AdviceUpdated(*advice, Box::new(request)))
         }
         EventKind::ExceptionRecorded { claim } => record_exception(state, claim, judging),
@@ -358,7 +358,7 @@ pub(crate) fn decide(
             }
             match kind {
                 EventKind::RepresentationsReceived { requested_school } => {
-                    just(Effect::Representation(requested_school.clone()))
+                    just(Effect::Representation(requested_school.as_deref().map(str::to_owned)))
                 }
                 _ => with(
                     vec![Effect::NoFurtherRepresentations],
@@ -373,7 +373,7 @@ pub(crate) fn decide(
             if school.trim().is_empty() {
                 return Err(broken(RuleId::TSchoolConsult15d, "name the school or college consulted"));
             }
-            just(Effect::Consulted(school.clone()))
+            just(Effect::Consulted(school.to_string()))
         }
         EventKind::SchoolReplied { consultation } => {
             let open = open_draft(state)
@@ -395,7 +395,7 @@ pub(crate) fn decide(
                     if let Some(cal) = judging.live() {
                         window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
                     }
-                    with(vec![Effect::PlanMade(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+                    with(vec![Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
                 }
                 _ => Err(broken(RuleId::DraftNoSchool, "a final plan needs a draft served first, with its 15-day window (T-DRAFT-REPS-15D)")),
             },
@@ -412,7 +412,7 @@ pub(crate) fn decide(
                     later: on,
                 });
             }
-            just(Effect::PlanLoaded { issued_on: *issued_on, last_reviewed_on: *last_reviewed_on, school: school.clone() })
+            just(Effect::PlanLoaded { issued_on: *issued_on, last_reviewed_on: *last_reviewed_on, school: school.to_string() })
         }
 
         // --- After a "no" (NSM-*) ---
@@ -433,7 +433,7 @@ pub(crate) fn decide(
             if state.contracts.last().is_some_and(|c| c.contract.ending().is_none()) {
                 return Err(broken(RuleId::AscTwoTerms, "an Additional Support Contract is already running; end it first"));
             }
-            let contract = AdditionalSupportContract::request(request.clone(), policy)?;
+            let contract = AdditionalSupportContract::request((**request).clone(), policy)?;
             just(Effect::ContractOpened(Box::new(contract)))
         }
         EventKind::AscSetupMeetingHeld { contract, .. }
@@ -549,7 +549,7 @@ pub(crate) fn decide(
             if let (Some(cal), None) = (judging.live(), amendment.ordered) {
                 window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
             }
-            with(vec![Effect::AmendedPlanIssued(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with(vec![Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
         EventKind::DecidedNotToAmend { notice } => {
             let plan = plan_of(state, RuleId::TAmendNot8w, kind)?;
@@ -611,7 +611,7 @@ pub(crate) fn decide(
             if let Some(cal) = judging.live() {
                 window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
             }
-            with(vec![Effect::ReassessedPlanIssued(school.clone()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with(vec![Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
         }
         EventKind::CeaseProposed => {
             let plan = plan_of(state, RuleId::CeaseProcedure, kind)?;
@@ -693,10 +693,10 @@ pub(crate) fn decide(
                 });
             }
             just(Effect::PlanTransferredIn {
-                from_council: from_council.clone(),
+                from_council: from_council.to_string(),
                 plan_made_on: *plan_made_on,
                 last_reviewed_on: *last_reviewed_on,
-                school: school.clone(),
+                school: school.to_string(),
             })
         }
         EventKind::TransferNotified => match state.phase.plan().and_then(|p| p.transfer_in.as_ref()) {
@@ -707,14 +707,14 @@ pub(crate) fn decide(
             request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TransferMidAssessment, kind, state))?;
             require_council(from_council, RuleId::TransferMidAssessment)?;
             crate::calendar::person_status_for_request(child.date_of_birth, on)?;
-            let assessment = open_assessment(state, on, RequestRoute::TransferredIn { from_council: from_council.clone() });
+            let assessment = open_assessment(state, on, RequestRoute::TransferredIn { from_council: from_council.to_string() });
             just(Effect::AssessmentOpened(Box::new(assessment)))
         }
         EventKind::TransferredOut { to_council } => {
             require_council(to_council, RuleId::TTransferPlan15wd)?;
             match state.phase {
                 Phase::TransferredOut { .. } => Err(wrong_phase(RuleId::TTransferPlan15wd, kind, state)),
-                _ => just(Effect::TransferredOut(to_council.clone())),
+                _ => just(Effect::TransferredOut(to_council.to_string())),
             }
         }
 
@@ -948,10 +948,10 @@ fn plan_of<'s>(state: &'s CaseState, rule: RuleId, kind: &EventKind) -> Result<&
 /// The draft or amendment notice whose representations are open.
 pub(crate) fn open_draft(state: &CaseState) -> Option<&Draft> {
     match &state.phase {
-        Phase::Assessment(Assessment {
-            step: AssessmentStep::DraftIssued { draft, .. },
-            ..
-        }) => Some(draft),
+        Phase::Assessment(a) => match &a.step {
+            AssessmentStep::DraftIssued { draft, .. } => Some(draft),
+            _ => None,
+        },
         Phase::Plan(p) => p
             .amendment
             .as_ref()
@@ -1136,11 +1136,13 @@ fn asc_event(
     let mut warnings = Vec::new();
     match kind {
         EventKind::AscSetupMeetingHeld { meeting, .. } => {
-            contract.record_setup_meeting(meeting.clone())?
+            contract.record_setup_meeting((**meeting).clone())?
         }
-        EventKind::AscDecided { decision, .. } => contract.record_decision(decision.clone())?,
+        EventKind::AscDecided { decision, .. } => contract.record_decision((**decision).clone())?,
         EventKind::AscReviewed { review, .. } => contract.record_review(*review)?,
-        EventKind::AscExtended { decision, .. } => contract.record_extension(decision.clone())?,
+        EventKind::AscExtended { decision, .. } => {
+            contract.record_extension((**decision).clone())?
+        }
         EventKind::AscEnded {
             support_still_needed,
             ..

@@ -58,7 +58,7 @@ pub enum Actor {
     /// The First-tier Tribunal (SEND).
     Tribunal,
     /// Anyone else, named (foster carer, youth offending team, family friend…).
-    Other(String),
+    Other(Box<str>),
 }
 
 impl fmt::Display for Actor {
@@ -434,9 +434,9 @@ pub enum EventKind {
         /// The kind of advice.
         advice_type: AdviceType,
         /// The body asked.
-        body: String,
+        body: Box<str>,
         /// Whom to contact there.
-        contact: String,
+        contact: Box<str>,
     },
     /// The adviser received the request (starts T-ADVICE-6W).
     AdviceRequestReceived {
@@ -453,12 +453,12 @@ pub enum EventKind {
         /// Which request.
         advice: AdviceId,
         /// The claim (EXC-8-2).
-        claim: ExceptionClaim,
+        claim: Box<ExceptionClaim>,
     },
     /// An exception recorded against one deadline of the assessment or re-assessment (EXC-*).
     ExceptionRecorded {
         /// The claim.
-        claim: ExceptionClaim,
+        claim: Box<ExceptionClaim>,
     },
     /// The council decided not to issue a plan and sent the notice (T-NOTISSUE-16W).
     DecidedNotToIssue {
@@ -471,12 +471,12 @@ pub enum EventKind {
     /// assessment, or after a decision to re-assess (reg 27). Naming a school is an error.
     DraftPlanIssued {
         /// A school or type of school named in the draft (must be `None`).
-        names_school: Option<String>,
+        names_school: Option<Box<str>>,
     },
     /// The family made representations on a draft or proposed amendments, possibly asking for a school.
     RepresentationsReceived {
         /// The school requested, if any.
-        requested_school: Option<String>,
+        requested_school: Option<Box<str>>,
     },
     /// The family confirmed in writing they have nothing further to add, so
     /// the plan may be finalised before the 15-day window closes (an audited override, DC-2).
@@ -484,7 +484,7 @@ pub enum EventKind {
     /// A school or college was consulted (T-SCHOOL-CONSULT-15D); the case numbers the consultation.
     SchoolConsulted {
         /// The school.
-        school: String,
+        school: Box<str>,
     },
     /// A consulted school replied.
     SchoolReplied {
@@ -494,7 +494,7 @@ pub enum EventKind {
     /// The final plan was issued (T-FINAL-20W, FINAL-REPS-ONLY).
     FinalPlanIssued {
         /// The school or placement named.
-        school: String,
+        school: Box<str>,
         /// How it differs from the last draft.
         changes: FinalPlanChanges,
     },
@@ -506,19 +506,19 @@ pub enum EventKind {
         /// When its last review decision was notified, if it has been reviewed.
         last_reviewed_on: Option<NaiveDate>,
         /// The school or placement named.
-        school: String,
+        school: Box<str>,
     },
     /// A plan transferred in from another council (TRANSFER-DEEMED): the
     /// first event of the case here; `on` is the transfer date.
     PlanTransferredIn {
         /// The council it came from.
-        from_council: String,
+        from_council: Box<str>,
         /// When the old council made the plan (treated as made by this one, reg 15(3)).
         plan_made_on: NaiveDate,
         /// When it was last reviewed, if it has been.
         last_reviewed_on: Option<NaiveDate>,
         /// The school or placement named.
-        school: String,
+        school: Box<str>,
     },
     /// The family was told the plan has transferred, whether the council will
     /// assess, and when it will review (T-TRANSFER-NOTIFY-6W).
@@ -527,13 +527,13 @@ pub enum EventKind {
     /// (TRANSFER-MID-ASSESSMENT); `on` is the day this council became responsible.
     AssessmentTransferredIn {
         /// The council that started the assessment.
-        from_council: String,
+        from_council: Box<str>,
     },
     /// The child moved to another council's area; the case closes here (SEN2
     /// cease reason 5 for a plan, `Exported` for an assessment).
     TransferredOut {
         /// The council now responsible.
-        to_council: String,
+        to_council: Box<str>,
     },
     // --- Branches after a "no" ---
     /// The family accepted (or asked for) the Next Steps Meeting (NSM-WHEN, NSM-SALFORD).
@@ -556,21 +556,21 @@ pub enum EventKind {
     /// An Additional Support Contract was requested (ASC-REQUESTERS); the case numbers the contract.
     AscRequested {
         /// The request, with the setting's evidence.
-        request: AscRequest,
+        request: Box<AscRequest>,
     },
     /// The setting met the child and family to set up the contract (ASC-SETUP-MEETING).
     AscSetupMeetingHeld {
         /// Which contract.
         contract: ContractId,
         /// The meeting.
-        meeting: SetupMeeting,
+        meeting: Box<SetupMeeting>,
     },
     /// The panel advised and the officer decided (ASC-DECISION).
     AscDecided {
         /// Which contract.
         contract: ContractId,
         /// The decision.
-        decision: AscDecision,
+        decision: Box<AscDecision>,
     },
     /// A term was funded (ASC-TERM-CAP, ASC-TWO-TERMS, ASC-YEAR-CAP, ASC-TERMLY-AGREEMENT).
     AscTermFunded {
@@ -597,7 +597,7 @@ pub enum EventKind {
         /// Which contract.
         contract: ContractId,
         /// The panel's and officer's decision.
-        decision: AscDecision,
+        decision: Box<AscDecision>,
     },
     /// The contract ended (ASC-TWO-TERMS).
     AscEnded {
@@ -648,7 +648,7 @@ pub enum EventKind {
     /// The amended final plan was issued (T-AMEND-FINAL-8W).
     AmendedPlanIssued {
         /// The school or placement named.
-        school: String,
+        school: Box<str>,
     },
     /// After representations, the council decided not to amend (T-AMEND-NOT-8W).
     DecidedNotToAmend {
@@ -669,7 +669,7 @@ pub enum EventKind {
     /// and its representation window (reg 27).
     ReassessedPlanIssued {
         /// The school or placement named.
-        school: String,
+        school: Box<str>,
     },
     // --- Ceasing ---
     /// The council proposes to cease the plan.

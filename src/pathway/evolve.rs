@@ -30,7 +30,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         Effect::ApdrReviewed => state.support.apdr_reviews.push(on),
         Effect::AssessmentOpened(assessment) => {
             sen2::request_received(state, on);
-            state.phase = Phase::Assessment(*assessment);
+            state.phase = Phase::Assessment(Box::new(*assessment));
         }
         Effect::ConsideringNotified => {
             if let Phase::Assessment(a) = &mut state.phase {
@@ -132,7 +132,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 sen2::plan_issued(state, on);
             }
             state.last_assessment_concluded = Some(on);
-            state.phase = Phase::Plan(Plan::new(on, school));
+            state.phase = Phase::Plan(Box::new(Plan::new(on, school)));
         }
         Effect::PlanLoaded {
             issued_on,
@@ -142,7 +142,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             let mut plan = Plan::new(issued_on, school);
             plan.last_reviewed_on = last_reviewed_on;
             state.last_assessment_concluded = Some(issued_on);
-            state.phase = Phase::Plan(plan);
+            state.phase = Phase::Plan(Box::new(plan));
         }
         Effect::OpenDispute(decision) => {
             if let Some(id) = DisputeId::next(state.disputes.len()) {
@@ -329,7 +329,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 first_review_anchor: last_reviewed_on.unwrap_or(plan_made_on),
             });
             state.last_assessment_concluded = Some(plan_made_on);
-            state.phase = Phase::Plan(plan);
+            state.phase = Phase::Plan(Box::new(plan));
         }
         Effect::TransferNotified => {
             if let Some(t) = plan_mut(state).and_then(|p| p.transfer_in.as_mut()) {
@@ -342,7 +342,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::Ordered(assessment) => {
             sen2::tribunal(state);
-            state.phase = Phase::Assessment(*assessment);
+            state.phase = Phase::Assessment(Box::new(*assessment));
         }
         Effect::OrderedReassessment(route) => {
             if let Some(p) = plan_mut(state) {

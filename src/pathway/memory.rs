@@ -6,7 +6,7 @@
 use core::mem::size_of;
 
 use super::case::Case;
-use super::event::{Actor, Event, EventKind};
+use super::event::{Actor, DecisionNotice, Event, EventKind};
 use super::state::{Assessment, AssessmentStep, CaseState, Draft, Phase, RequestRoute};
 use crate::exceptions::ExceptionClaim;
 
@@ -34,7 +34,7 @@ fn vec_bytes<T>(v: &Vec<T>) -> usize {
 
 fn actor_bytes(a: &Actor) -> usize {
     match a {
-        Actor::Other(name) => name.capacity(),
+        Actor::Other(name) => name.len(),
         _ => 0,
     }
 }
@@ -65,8 +65,8 @@ fn assessment_bytes(a: &Assessment) -> usize {
         _ => 0,
     };
     let advice = a.advice().map_or(0, |advice| {
-        advice.requests().len() * size_of::<crate::advice::AdviceRequest>()
-            + advice.required().len() * size_of::<crate::advice::RequiredAdvice>()
+        core::mem::size_of_val(advice.requests())
+            + core::mem::size_of_val(advice.required())
             + advice
                 .requests()
                 .iter()
@@ -128,27 +128,29 @@ fn event_heap(e: &Event) -> usize {
         | EventKind::DecidedNotToAmend { notice }
         | EventKind::ReassessmentRefused { notice }
         | EventKind::CeaseDecided { notice, .. } => {
-            notice.reasons.capacity() + vec_bytes(&notice.includes)
+            size_of::<DecisionNotice>() + notice.reasons.capacity() + vec_bytes(&notice.includes)
         }
-        EventKind::AdviceRequested { body, contact, .. } => body.capacity() + contact.capacity(),
+        EventKind::AdviceRequested { body, contact, .. } => body.len() + contact.len(),
         EventKind::DraftPlanIssued { names_school }
         | EventKind::RepresentationsReceived {
             requested_school: names_school,
-        } => names_school.as_ref().map_or(0, String::capacity),
+        } => names_school.as_ref().map_or(0, |s| s.len()),
         EventKind::SchoolConsulted { school }
         | EventKind::FinalPlanIssued { school, .. }
         | EventKind::ExistingPlanLoaded { school, .. }
         | EventKind::AmendedPlanIssued { school }
-        | EventKind::ReassessedPlanIssued { school } => school.capacity(),
+        | EventKind::ReassessedPlanIssued { school } => school.len(),
         EventKind::PlanTransferredIn {
             from_council,
             school,
             ..
-        } => from_council.capacity() + school.capacity(),
-        EventKind::AssessmentTransferredIn { from_council } => from_council.capacity(),
-        EventKind::TransferredOut { to_council } => to_council.capacity(),
+        } => from_council.len() + school.len(),
+        EventKind::AssessmentTransferredIn { from_council } => from_council.len(),
+        EventKind::TransferredOut { to_council } => to_council.len(),
         EventKind::ExceptionRecorded { claim }
-        | EventKind::AdviceExceptionRecorded { claim, .. } => claim_bytes(claim),
+        | EventKind::AdviceExceptionRecorded { claim, .. } => {
+            size_of::<ExceptionClaim>() + claim_bytes(claim)
+        }
         EventKind::ReviewConductRecorded { duties } => vec_bytes(duties),
         EventKind::AscRequested { request } => {
             size_of::<crate::asc::AscRequest>() + request.child.len() + request.setting.len()
@@ -164,9 +166,9 @@ pub(crate) fn memory(case: &Case) -> MemoryUse {
         + size_of::<Case>()
         + child.reference.capacity()
         + policy.council.capacity();
-    let history_bytes = history.len() * size_of::<Event>()
+    let history_bytes = core::mem::size_of_val(history)
         + history.iter().map(event_heap).sum::<usize>()
-        + compliance.len() * size_of::<super::ComplianceEntry>();
+        + core::mem::size_of_val(compliance);
     MemoryUse {
         hot_bytes: hot,
         history_bytes,

@@ -575,8 +575,10 @@ pub(crate) fn open_clocks(
         Phase::SenSupport { .. } | Phase::Ceased { .. } | Phase::TransferredOut { .. } => {}
     }
 
-    // Next Steps Meetings still open.
-    for m in &state.meetings {
+    // Next Steps Meetings still open, while the "no" they follow stands
+    // (a new request, an order or a plan takes the case elsewhere).
+    let after_a_no = matches!(state.phase, Phase::SenSupport { .. });
+    for m in state.meetings.iter().filter(|_| after_a_no) {
         let declined = matches!(m.response, FamilyResponse::Declined(_));
         if declined || m.held_on.is_some() {
             continue;

@@ -37,9 +37,9 @@ pub enum Phase {
         since: NaiveDate,
     },
     /// An EHC needs assessment in progress: request → decision → assessment → draft.
-    Assessment(Assessment),
+    Assessment(Box<Assessment>),
     /// A maintained plan with its current activities.
-    Plan(Plan),
+    Plan(Box<Plan>),
     /// The child moved to another council's area: the case is closed here
     /// (SEN2 cease reason 5 for a plan, `Exported` for an assessment).
     TransferredOut {

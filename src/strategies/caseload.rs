@@ -274,14 +274,14 @@ fn generate(
                 council(
                     on,
                     EventKind::AscRequested {
-                        request: super::asc_request(on, 2_000),
+                        request: Box::new(super::asc_request(on, 2_000)),
                     },
                 ),
                 council(
                     on,
                     EventKind::AscDecided {
                         contract,
-                        decision: super::asc_decision(on, 2_000),
+                        decision: Box::new(super::asc_decision(on, 2_000)),
                     },
                 ),
                 council(

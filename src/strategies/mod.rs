@@ -281,7 +281,7 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         },
         21 => EventKind::ReturnedToSenSupport,
         22 => EventKind::AscRequested {
-            request: asc_request(on, 1_500 + i64::from(n % 3) * 500),
+            request: Box::new(asc_request(on, 1_500 + i64::from(n % 3) * 500)),
         },
         23 => EventKind::AscTermFunded {
             contract: ContractId::new(small % 2),
@@ -366,17 +366,17 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         },
         47 => EventKind::AscSetupMeetingHeld {
             contract: ContractId::new(small % 2),
-            meeting: SetupMeeting {
+            meeting: Box::new(SetupMeeting {
                 held_on: on,
                 targets: vec!["phonics".into()],
                 impact_measures: "termly reading age".into(),
                 planned_use: "1:1 TA".into(),
                 planned_amount: pounds(2_000),
-            },
+            }),
         },
         48 => EventKind::AscDecided {
             contract: ContractId::new(small % 2),
-            decision: asc_decision(on, 2_000),
+            decision: Box::new(asc_decision(on, 2_000)),
         },
         49 => EventKind::AscReviewed {
             contract: ContractId::new(small % 2),
@@ -396,7 +396,7 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         },
         50 => EventKind::AscExtended {
             contract: ContractId::new(small % 2),
-            decision: asc_decision(on, 2_000),
+            decision: Box::new(asc_decision(on, 2_000)),
         },
         51 => EventKind::ExistingPlanLoaded {
             issued_on: on

@@ -133,7 +133,7 @@ pub fn case_1_to_final(cal: &HolidayCalendar) -> Case {
             EventKind::AdviceRequested {
                 advice_type: t,
                 body: body.into(),
-                contact: format!("{body} contact"),
+                contact: format!("{body} contact").into(),
             },
         ));
     }

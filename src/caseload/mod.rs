@@ -1,0 +1,269 @@
+//! Views over many cases (issue 14): what a service team, a panel or a
+//! statutory return needs from a whole caseload.
+//!
+//! Every view is a plain function over any iterator of `&Case`, a `today` and
+//! the caller's [`HolidayCalendar`](crate::calendar::HolidayCalendar). Rows
+//! *borrow* the cases ([`CaseRef`]): nothing is cloned, and a row names its
+//! case by the child's reference and the case's position in the iterator.
+//!
+//! * [`urgent_list`] — every open obligation, overdue first, then by due date,
+//!   filtered by rule, phase and who must act ([`Filter`]).
+//! * [`review_calendar`] — annual reviews due per month, for planning panels.
+//! * [`phase_transfer_cohort`] — who must be reviewed and amended before
+//!   15 February / 31 March of a transfer year, and who is already late.
+//! * [`advice_chase_list`] — the advice chase list across assessments.
+//! * [`Sen2Return`] — the DfE SEN2 person-level return and its aggregates.
+//! * [`holiday_change_impact`] — open deadlines that a new bank-holiday list moves.
+//!
+//! **Councils.** Each case is judged under its own [`LocalPolicy`](crate::LocalPolicy),
+//! so the operational views (urgent list, review calendar, cohort, chase list,
+//! holiday change) accept a caseload mixing councils, and every row names its
+//! council. The SEN2 return is one council's return: a caseload mixing
+//! councils is refused with [`Error::MixedCouncils`](crate::Error::MixedCouncils).
+//!
+//! **Empty caseloads** give empty views (and a SEN2 return with zero counts and
+//! no percentages), never an error.
+
+mod advice;
+mod holiday_change;
+mod phase_transfer;
+mod review_calendar;
+mod sen2_return;
+mod urgent;
+
+use core::fmt;
+
+pub use advice::advice_chase_list;
+#[cfg(feature = "serde")]
+pub use holiday_change::holidays_from_gov_uk_json;
+pub use holiday_change::{holiday_change_impact, HolidayChange};
+pub use phase_transfer::{phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis};
+pub use review_calendar::{review_calendar, ReviewCalendar, ReviewDue, YearMonth};
+pub use sen2_return::{
+    census_date, AssessmentOutcome, CeaseReason, CeasedWindow, CollectionYear, Proportion,
+    RequestOutcome, Sen2ActivePlan, Sen2Aggregates, Sen2Assessment, Sen2CeasedPlan, Sen2Request,
+    Sen2Return,
+};
+pub use urgent::{urgent_list, UrgentRow};
+
+use crate::exceptions::Status;
+use crate::pathway::{Case, Phase, Subject};
+use crate::rule::RuleId;
+
+/// A case named in a view: the child's reference, its position in the
+/// caseload iterator (from 0), and the case itself, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseRef<'a> {
+    position: usize,
+    case: &'a Case,
+}
+
+impl<'a> CaseRef<'a> {
+    /// Name `case`, found at `position` of the caseload.
+    pub fn new(position: usize, case: &'a Case) -> Self {
+        CaseRef { position, case }
+    }
+
+    /// The caller's reference for the child.
+    pub fn reference(&self) -> &'a str {
+        &self.case.child().reference
+    }
+
+    /// The position in the caseload iterator, from 0.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The case.
+    pub fn case(&self) -> &'a Case {
+        self.case
+    }
+
+    /// The council whose policy the case runs under.
+    pub fn council(&self) -> &'a str {
+        &self.case.policy().council
+    }
+}
+
+impl PartialEq for CaseRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && core::ptr::eq(self.case, other.case)
+    }
+}
+
+impl Eq for CaseRef<'_> {}
+
+impl fmt::Display for CaseRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{} (#{})", self.reference(), self.position))
+    }
+}
+
+/// The phase a case is in, as a filter: SEN Support, assessment, plan, ceased
+/// or transferred out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PhaseKind {
+    /// SEN Support, no assessment running.
+    SenSupport,
+    /// An EHC needs assessment in progress.
+    Assessment,
+    /// A maintained plan.
+    Plan,
+    /// The plan has ceased.
+    Ceased,
+    /// The child moved to another council.
+    TransferredOut,
+}
+
+impl PhaseKind {
+    /// The kind of `phase`.
+    pub fn of(phase: &Phase) -> Self {
+        match phase {
+            Phase::SenSupport { .. } => PhaseKind::SenSupport,
+            Phase::Assessment(_) => PhaseKind::Assessment,
+            Phase::Plan(_) => PhaseKind::Plan,
+            Phase::Ceased { .. } => PhaseKind::Ceased,
+            Phase::TransferredOut { .. } => PhaseKind::TransferredOut,
+        }
+    }
+}
+
+impl fmt::Display for PhaseKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            PhaseKind::SenSupport => "SEN Support",
+            PhaseKind::Assessment => "assessment",
+            PhaseKind::Plan => "plan",
+            PhaseKind::Ceased => "ceased",
+            PhaseKind::TransferredOut => "transferred out",
+        })
+    }
+}
+
+/// Who must act on an obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Party {
+    /// The council (the SEN team, the panel).
+    Council,
+    /// The parent or young person.
+    Family,
+    /// The school, college or setting.
+    School,
+    /// An adviser: an assessment adviser (reg 6) or the mediation adviser.
+    Adviser,
+    /// A health commissioning body.
+    Health,
+    /// The First-tier Tribunal.
+    Tribunal,
+}
+
+impl Party {
+    /// Who must act on `subject`.
+    ///
+    /// Readings: review invitations, review advice and the review report are
+    /// the head teacher's under reg 20 (a child at school), so they are the
+    /// school's; mediation certificates are the mediation adviser's (reg 34);
+    /// telling the health commissioner and holding mediation are the
+    /// council's; health-only mediation is the commissioner's.
+    pub fn of(subject: &Subject) -> Self {
+        match subject {
+            Subject::Advice { .. }
+            | Subject::MediationCertificate { .. }
+            | Subject::CertificateAfterMediation { .. } => Party::Adviser,
+            Subject::SchoolReply { .. }
+            | Subject::ReviewInvitations
+            | Subject::ReviewAdvice
+            | Subject::ReviewReport => Party::School,
+            Subject::DraftRepresentations
+            | Subject::AmendmentRepresentations
+            | Subject::MediationContact { .. }
+            | Subject::Appeal { .. } => Party::Family,
+            Subject::HealthMediationHeld { .. } => Party::Health,
+            _ => Party::Council,
+        }
+    }
+}
+
+impl fmt::Display for Party {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Party::Council => "council",
+            Party::Family => "family",
+            Party::School => "school",
+            Party::Adviser => "adviser",
+            Party::Health => "health",
+            Party::Tribunal => "tribunal",
+        })
+    }
+}
+
+/// Which obligations a view keeps: by rule, by phase and by who must act.
+/// An empty set keeps everything; several values in one set are alternatives.
+///
+/// ```
+/// use send_pathway::caseload::{Filter, Party, PhaseKind};
+/// use send_pathway::RuleId;
+/// let council_plans = Filter::all().phase(PhaseKind::Plan).party(Party::Council);
+/// assert!(council_plans.matches(RuleId::TReview12m, PhaseKind::Plan, Party::Council));
+/// assert!(!council_plans.matches(RuleId::TFinal20w, PhaseKind::Assessment, Party::Council));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    rules: Vec<RuleId>,
+    phases: Vec<PhaseKind>,
+    parties: Vec<Party>,
+}
+
+impl Filter {
+    /// Keep everything.
+    pub fn all() -> Self {
+        Filter::default()
+    }
+
+    /// Keep obligations under `rule` (added to any rules already chosen).
+    #[must_use]
+    pub fn rule(mut self, rule: RuleId) -> Self {
+        self.rules.push(rule);
+        self
+    }
+
+    /// Keep cases in `phase` (added to any phases already chosen).
+    #[must_use]
+    pub fn phase(mut self, phase: PhaseKind) -> Self {
+        self.phases.push(phase);
+        self
+    }
+
+    /// Keep obligations on which `party` must act (added to any already chosen).
+    #[must_use]
+    pub fn party(mut self, party: Party) -> Self {
+        self.parties.push(party);
+        self
+    }
+
+    /// Whether an obligation under `rule`, in a case in `phase`, for `party` passes.
+    pub fn matches(&self, rule: RuleId, phase: PhaseKind, party: Party) -> bool {
+        (self.rules.is_empty() || self.rules.contains(&rule))
+            && (self.phases.is_empty() || self.phases.contains(&phase))
+            && (self.parties.is_empty() || self.parties.contains(&party))
+    }
+
+    fn wants_phase(&self, phase: PhaseKind) -> bool {
+        self.phases.is_empty() || self.phases.contains(&phase)
+    }
+}
+
+/// Whether an obligation is still open: not done, in time or not (an
+/// excused miss is still owed "as soon as practicable", DC-10).
+pub(crate) fn is_open(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Pending | Status::Overdue | Status::MissedExcused(_)
+    )
+}

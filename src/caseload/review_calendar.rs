@@ -1,0 +1,179 @@
+//! The review calendar: annual reviews due per month, for planning panels.
+
+use core::fmt;
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{is_open, CaseRef};
+use crate::calendar::HolidayCalendar;
+use crate::deadlines::Deadline;
+use crate::error::{Error, Result};
+use crate::exceptions::Status;
+use crate::pathway::{Case, Subject};
+
+/// A calendar month, e.g. 2026-03.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct YearMonth {
+    year: i32,
+    month: u32,
+}
+
+impl YearMonth {
+    /// The month `month` (1–12) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] when `month` is not 1–12 or the year cannot be
+    /// represented as a date.
+    pub fn new(year: i32, month: u32) -> Result<Self> {
+        if NaiveDate::from_ymd_opt(year, month, 1).is_none() {
+            return Err(Error::OutOfRange {
+                what: "a month number (1-12) in a representable year",
+                min: 1,
+                max: 12,
+                given: i64::from(month),
+            });
+        }
+        Ok(YearMonth { year, month })
+    }
+
+    /// The month containing `date`.
+    pub fn of(date: NaiveDate) -> Self {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(&self) -> u32 {
+        self.month
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{:04}-{:02}", self.year, self.month))
+    }
+}
+
+/// One annual review in the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewDue<'a> {
+    /// The case.
+    pub case: CaseRef<'a>,
+    /// The review deadline (T-REVIEW-12M, or T-TRANSFER-REVIEW for a plan
+    /// transferred in and not yet reviewed here).
+    pub deadline: Deadline,
+    /// Pending, overdue, or missed but excused.
+    pub status: Status,
+}
+
+/// Annual reviews due, grouped by the month they fall due (overdue ones in
+/// the past months they were due).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewCalendar<'a> {
+    months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>>,
+}
+
+impl<'a> ReviewCalendar<'a> {
+    /// The months with at least one review due, in order, with their reviews
+    /// (by due date, then case position).
+    pub fn months(&self) -> impl Iterator<Item = (YearMonth, &[ReviewDue<'a>])> + '_ {
+        self.months.iter().map(|(m, v)| (*m, v.as_slice()))
+    }
+
+    /// The reviews due in `month` (empty for a month with none).
+    pub fn reviews_in(&self, month: YearMonth) -> &[ReviewDue<'a>] {
+        self.months.get(&month).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many reviews are due in `month` (0 for a month with none).
+    pub fn count(&self, month: YearMonth) -> usize {
+        self.reviews_in(month).len()
+    }
+
+    /// Reviews due in the months `from ..= to`, month by month, including
+    /// months with none (count 0) — a year with no activity gives twelve zeros.
+    pub fn between(&self, from: YearMonth, to: YearMonth) -> Vec<(YearMonth, usize)> {
+        let mut out = Vec::new();
+        let mut m = from;
+        while m <= to {
+            out.push((m, self.count(m)));
+            let next = if m.month == 12 {
+                YearMonth::new(m.year.saturating_add(1), 1)
+            } else {
+                YearMonth::new(m.year, m.month.saturating_add(1))
+            };
+            match next {
+                Ok(n) if n > m => m = n,
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// All reviews in the calendar.
+    pub fn total(&self) -> usize {
+        self.months.values().map(Vec::len).sum()
+    }
+
+    /// Whether no review is due.
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty()
+    }
+}
+
+/// The review calendar of `cases` on `today`: every open annual review of a
+/// maintained plan (T-REVIEW-12M; T-TRANSFER-REVIEW for a plan transferred
+/// in), grouped by the month it is due.
+///
+/// The dates are the cases' own obligations ([`Case::obligations`]), so each
+/// follows its council's policy (D-3 reading and anchor). Under-5 reviews
+/// (T-REVIEW-UNDER5) are extra reviews of the same plan and are left out;
+/// use [`urgent_list`](super::urgent_list) with a rule filter for them.
+///
+/// # Errors
+///
+/// As [`Case::obligations`].
+pub fn review_calendar<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<ReviewCalendar<'a>> {
+    let mut months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>> = BTreeMap::new();
+    for (position, case) in cases.into_iter().enumerate() {
+        if case.phase().plan().is_none() {
+            continue;
+        }
+        for obligation in case.obligations(today, cal)? {
+            if obligation.subject != Subject::AnnualReview || !is_open(obligation.status) {
+                continue;
+            }
+            months
+                .entry(YearMonth::of(obligation.deadline.due()))
+                .or_default()
+                .push(ReviewDue {
+                    case: CaseRef::new(position, case),
+                    deadline: obligation.deadline,
+                    status: obligation.status,
+                });
+        }
+    }
+    for reviews in months.values_mut() {
+        reviews.sort_by(|a, b| {
+            a.deadline
+                .due()
+                .cmp(&b.deadline.due())
+                .then_with(|| a.case.position().cmp(&b.case.position()))
+        });
+    }
+    Ok(ReviewCalendar { months })
+}

@@ -1,0 +1,118 @@
+//! The urgent list: every open obligation of a caseload, most urgent first.
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use chrono::NaiveDate;
+
+use super::{is_open, CaseRef, Filter, Party, PhaseKind};
+use crate::calendar::HolidayCalendar;
+use crate::error::Result;
+use crate::exceptions::Status;
+use crate::pathway::{Case, Obligation};
+
+/// One line of the urgent list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrgentRow<'a> {
+    /// The case.
+    pub case: CaseRef<'a>,
+    /// The phase the case is in.
+    pub phase: PhaseKind,
+    /// Who must act.
+    pub party: Party,
+    /// What is due, by when, under which rule, and where it stands.
+    pub obligation: Obligation,
+}
+
+impl UrgentRow<'_> {
+    /// Whether the obligation is past its due date and not done (excused or not).
+    pub fn is_overdue(&self) -> bool {
+        self.obligation.days_left < 0
+    }
+}
+
+impl fmt::Display for UrgentRow<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!(
+            "{} [{}, {}]: {}",
+            self.case,
+            self.case.council(),
+            self.party,
+            self.obligation
+        ))
+    }
+}
+
+fn urgency(status: Status) -> u8 {
+    match status {
+        Status::Overdue => 0,
+        Status::MissedExcused(_) => 1,
+        _ => 2,
+    }
+}
+
+/// The urgent list: every open obligation (pending, overdue, or missed but
+/// excused) across `cases` that passes `filter`, ordered overdue first, then
+/// excused misses, then by due date; ties by case position and rule.
+///
+/// Each case's obligations come from [`Case::obligations`] under its own
+/// policy, so a caseload may mix councils (each row names its council).
+/// Cases whose phase the filter excludes are skipped before any date is
+/// computed.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::{urgent_list, Filter};
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let rows = urgent_list(std::iter::empty(), today, &cal, &Filter::all())?;
+/// assert!(rows.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// The first case whose obligations cannot be computed (a due date outside
+/// the caller's bank-holiday table) stops the list with that error.
+pub fn urgent_list<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+    filter: &Filter,
+) -> Result<Vec<UrgentRow<'a>>> {
+    let mut rows = Vec::new();
+    for (position, case) in cases.into_iter().enumerate() {
+        let phase = PhaseKind::of(case.phase());
+        if !filter.wants_phase(phase) {
+            continue;
+        }
+        for obligation in case.obligations(today, cal)? {
+            let party = Party::of(&obligation.subject);
+            if !is_open(obligation.status) || !filter.matches(obligation.rule(), phase, party) {
+                continue;
+            }
+            rows.push(UrgentRow {
+                case: CaseRef::new(position, case),
+                phase,
+                party,
+                obligation,
+            });
+        }
+    }
+    rows.sort_by(compare);
+    Ok(rows)
+}
+
+fn compare(a: &UrgentRow<'_>, b: &UrgentRow<'_>) -> Ordering {
+    urgency(a.obligation.status)
+        .cmp(&urgency(b.obligation.status))
+        .then_with(|| {
+            a.obligation
+                .deadline
+                .due()
+                .cmp(&b.obligation.deadline.due())
+        })
+        .then_with(|| a.case.position().cmp(&b.case.position()))
+        .then_with(|| a.obligation.rule().cmp(&b.obligation.rule()))
+}
