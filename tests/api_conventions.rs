@@ -10,8 +10,8 @@ use std::str::FromStr;
 mod common;
 
 use send_pathway::{
-    advice, asc, calendar, deadlines, error, exceptions, money, nsm, pathway, policy, rule,
-    sen_support, strategies, warning,
+    advice, asc, calendar, caseload, deadlines, error, exceptions, explain, money, nsm, pathway,
+    policy, rule, sen_support, strategies, warning,
 };
 
 /// Compiles only when `T` can cross threads, be shared between them, be moved
@@ -53,7 +53,23 @@ fn every_public_type_is_send_sync_unpin() {
             Reassessment, RequestRoute, Review, SupportTrack, TransferIn
         }
         strategies::{ CaseloadRng, CaseloadMix }
+        caseload::{
+            PhaseKind, Party, Filter, TransferBasis, YearMonth, CollectionYear, CeasedWindow,
+            RequestOutcome, AssessmentOutcome, Sen2Assessment, Sen2Request, Sen2ActivePlan,
+            CeaseReason, Sen2CeasedPlan, Sen2Return, Proportion, Sen2Aggregates
+        }
+        explain::{ Phrase }
     }
+    // Views that borrow the caseload they were made from.
+    is_send_sync_debug::<caseload::HolidayChange<'_>>();
+    is_send_sync_debug::<caseload::CaseRef<'_>>();
+    is_send_sync_debug::<caseload::CohortEntry<'_>>();
+    is_send_sync_debug::<caseload::PhaseTransferCohort<'_>>();
+    is_send_sync_debug::<caseload::ReviewDue<'_>>();
+    is_send_sync_debug::<caseload::ReviewCalendar<'_>>();
+    is_send_sync_debug::<caseload::UrgentRow<'_>>();
+    is_send_sync_debug::<explain::Explanation<'_>>();
+    is_send_sync_debug::<explain::ExceptionExplanation<'_>>();
     // `Calendars` borrows the caller's calendars, so it is checked with a lifetime.
     fn is_send_sync_debug<T: Send + Sync + Debug>() {}
     is_send_sync_debug::<pathway::Calendars<'_>>();
