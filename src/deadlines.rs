@@ -43,7 +43,10 @@ use crate::rule::RuleId;
 /// The date arithmetic a deadline was computed with (DOMAIN DC-1 … DC-8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum Convention {
     /// DC-1 "within N weeks of X": due X + 7N.
@@ -111,7 +114,12 @@ pub enum Convention {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "issued_on", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "issued_on",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
 pub enum MediationCertificate {
     /// No certificate (none needed, e.g. a placement-only appeal, or not yet issued).
@@ -1177,7 +1185,10 @@ pub enum SentTime {
 /// How a notice or request was sent, for estimating when it was received (DC-9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "method", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum ServiceMethod {
     /// Handed over in person.

@@ -179,7 +179,10 @@ impl core::str::FromStr for ExceptionId {
 /// The facts an exception rests on (the lettered grounds of DOMAIN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "ground", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "ground", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum ExceptionGround {
     /// Ground (a): the council asked the school or post-16 head/principal for
@@ -465,7 +468,12 @@ impl ExceptionClaim {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "on", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "on",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
 pub enum Act {
     /// Done on this date.
@@ -482,7 +490,12 @@ pub enum Act {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "exception", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "exception",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
 #[non_exhaustive]
 pub enum Compliance {
@@ -523,7 +536,12 @@ impl fmt::Display for Compliance {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "exception", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "exception",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
 #[non_exhaustive]
 pub enum Status {

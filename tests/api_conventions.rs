@@ -354,3 +354,41 @@ fn answers_people_read_have_display() {
     };
     assert_eq!(format!("[{in_full:>12}]"), "[  £5 in full]");
 }
+
+/// Tagged enums read back refuse fields they do not know, as structs do
+/// (DC-1 conventions, EXC-* grounds and judgements, AGE-25 provision).
+#[test]
+fn tagged_enums_refuse_unknown_fields() {
+    use calendar::Provision;
+    use deadlines::{Convention, MediationCertificate, ServiceMethod};
+    use exceptions::{Act, Compliance, ExceptionGround, Status};
+    let ok: Convention = serde_json::from_str(r#"{"kind":"within_weeks_of","weeks":20}"#).unwrap();
+    assert_eq!(ok, Convention::WithinWeeksOf { weeks: 20 });
+    assert!(serde_json::from_str::<Convention>(
+        r#"{"kind":"within_weeks_of","weeks":20,"wekks":20}"#
+    )
+    .is_err());
+    assert!(serde_json::from_str::<ExceptionGround>(
+        r#"{"ground":"missed_appointment","appointment_on":"2025-02-03","note":"x"}"#
+    )
+    .is_err());
+    assert!(serde_json::from_str::<Provision>(
+        r#"{"kind":"apprenticeship","training_ends":"2027-07-31","x":1}"#
+    )
+    .is_err());
+    assert!(serde_json::from_str::<ServiceMethod>(
+        r#"{"method":"email","time":"before_five_pm","x":1}"#
+    )
+    .is_err());
+    let act: Act = serde_json::from_str(r#"{"status":"done","on":"2025-05-23"}"#).unwrap();
+    assert!(matches!(act, Act::Done(_)));
+    assert!(
+        serde_json::from_str::<Act>(r#"{"status":"done","on":"2025-05-23","by":"x"}"#).is_err()
+    );
+    assert!(serde_json::from_str::<Compliance>(r#"{"status":"met","x":1}"#).is_err());
+    assert!(serde_json::from_str::<Status>(r#"{"status":"late","x":1}"#).is_err());
+    assert!(serde_json::from_str::<MediationCertificate>(
+        r#"{"status":"issued","issued_on":"2025-06-02","x":1}"#
+    )
+    .is_err());
+}

@@ -407,7 +407,10 @@ pub fn person_status_for_request(
 /// [`Display`](fmt::Display) but no `FromStr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum Provision {
     /// A further-education course: the academic year runs 1 August to 31 July (reg 46).
