@@ -148,8 +148,8 @@ impl fmt::Display for ExceptionId {
     }
 }
 
-/// Reads an exception by its code, e.g. `EXC-13-3` (case and surrounding
-/// spaces ignored).
+/// Reads an exception by its code, exactly as catalogued (`EXC-13-3`), like
+/// [`RuleId`]'s codes; surrounding spaces are ignored.
 ///
 /// ```
 /// use send_pathway::ExceptionId;
@@ -158,6 +158,7 @@ impl fmt::Display for ExceptionId {
 /// assert_eq!(id, ExceptionId::Exc13_3);
 /// assert_eq!(id.to_string().parse::<ExceptionId>()?, id);
 /// assert!("EXC-99".parse::<ExceptionId>().is_err());
+/// assert!("exc-13-3".parse::<ExceptionId>().is_err()); // codes are exact
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl core::str::FromStr for ExceptionId {
@@ -168,7 +169,7 @@ impl core::str::FromStr for ExceptionId {
         ExceptionId::ALL
             .iter()
             .copied()
-            .find(|id| id.rule().code().eq_ignore_ascii_case(code))
+            .find(|id| id.rule().code() == code)
             .ok_or_else(|| Error::Unparsable {
                 given: s.to_owned(),
                 expected: "an exception code: EXC-5-4, EXC-8-2, EXC-10-4, EXC-13-3, EXC-27-3 or EXC-COVID",

@@ -136,10 +136,12 @@ fn people_write_these_and_the_crate_reads_them() {
     for id in ExceptionId::ALL {
         assert_eq!(id.to_string().parse::<ExceptionId>().unwrap(), id);
     }
+    // EXC-13-3: codes are exact, as rule IDs are.
     assert_eq!(
-        "exc-13-3".parse::<ExceptionId>().unwrap(),
+        " EXC-13-3 ".parse::<ExceptionId>().unwrap(),
         ExceptionId::Exc13_3
     );
+    assert!("exc-13-3".parse::<ExceptionId>().is_err());
     for year in [1999, 2025, 2099] {
         let y = AcademicYear::starting(year);
         assert_eq!(y.to_string().parse::<AcademicYear>().unwrap(), y);

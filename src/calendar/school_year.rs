@@ -479,9 +479,81 @@ pub fn plan_age_limit(dob: NaiveDate, provision: Provision) -> Result<NaiveDate>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    proptest! {
+        /// What Display writes, FromStr reads back (ADV-PFA-Y9 reads year groups).
+        #[test]
+        fn academic_years_and_year_groups_round_trip(start in 0i32..=9999, n in -5i32..=20) {
+            let year = AcademicYear::starting(start);
+            prop_assert_eq!(year.to_string().parse::<AcademicYear>().unwrap(), year);
+            prop_assert_eq!(start.to_string().parse::<AcademicYear>().unwrap(), year);
+            let group = YearGroup::new(n);
+            prop_assert_eq!(group.to_string().parse::<YearGroup>().unwrap(), group);
+        }
+
+        /// Any text either reads or is an error naming what was expected; never a panic.
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,24}") {
+            if let Err(e) = text.parse::<AcademicYear>() {
+                prop_assert!(e.to_string().contains("academic year"));
+            }
+            if let Err(e) = text.parse::<YearGroup>() {
+                prop_assert!(e.to_string().contains("year group"));
+            }
+        }
+    }
+
+    #[test]
+    fn academic_year_text_forms() {
+        let y = AcademicYear::starting(2099);
+        assert_eq!(y.to_string(), "2099/00");
+        assert_eq!("2099/00".parse::<AcademicYear>().unwrap(), y);
+        assert_eq!("2099/2100".parse::<AcademicYear>().unwrap(), y);
+        assert_eq!(
+            " 2025 - 26 ".parse::<AcademicYear>().unwrap(),
+            AcademicYear::starting(2025)
+        );
+        for bad in [
+            "",
+            "/26",
+            "2025/",
+            "2025/26/27",
+            "-5",
+            "12345",
+            "2025/2027",
+            "2025/6",
+        ] {
+            assert!(bad.parse::<AcademicYear>().is_err(), "{bad:?}");
+        }
+        assert_eq!(format!("[{:>9}]", y), "[  2099/00]");
+    }
+
+    #[test]
+    fn year_group_text_forms() {
+        // ADV-PFA-Y9: "Year 9" as schools write it.
+        assert_eq!("year 9".parse::<YearGroup>().unwrap(), YearGroup::YEAR_9);
+        assert_eq!("Y 11".parse::<YearGroup>().unwrap(), YearGroup::YEAR_11);
+        assert_eq!("0".parse::<YearGroup>().unwrap(), YearGroup::RECEPTION);
+        assert_eq!(
+            "Early years (-2)".parse::<YearGroup>().unwrap(),
+            YearGroup::new(-2)
+        );
+        for bad in [
+            "",
+            "Year",
+            "Year 99",
+            "Reception 1",
+            "early years -1",
+            "Yr 9",
+        ] {
+            assert!(bad.parse::<YearGroup>().is_err(), "{bad:?}");
+        }
+        assert_eq!(format!("[{:<10}]", YearGroup::RECEPTION), "[Reception ]");
     }
 
     #[test]

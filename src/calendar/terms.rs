@@ -611,6 +611,54 @@ mod tests {
     }
 
     #[test]
+    fn term_names_and_ids_read_back() {
+        assert_eq!(" SUMMER ".parse::<TermName>().unwrap(), TermName::Summer);
+        assert!("Michaelmas".parse::<TermName>().is_err());
+        let id: TermId = "Spring 2025/26".parse().unwrap();
+        assert_eq!(
+            id,
+            TermId::new(AcademicYear::starting(2025), TermName::Spring)
+        );
+        assert!("Spring".parse::<TermId>().is_err());
+        assert!("Spring 2025/27".parse::<TermId>().is_err());
+        assert_eq!(format!("[{id:>16}]"), "[  Spring 2025/26]");
+    }
+
+    #[test]
+    fn builder_checks_what_new_checks() {
+        let built = TermCalendar::builder()
+            .term(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22))
+            .term(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))
+            .term(TermName::Spring, d(2026, 1, 5), d(2026, 3, 27))
+            .closure(d(2025, 10, 27), d(2025, 10, 31), "half-term")
+            .closure(d(2025, 12, 19), d(2025, 12, 19), "INSET day")
+            .build()
+            .unwrap();
+        assert_eq!(built, year_2025_26());
+        // EXC-13-3 closure periods print as a caseworker reads them.
+        assert_eq!(
+            built.closed_periods()[0].to_string(),
+            "closed 2025-07-23, reopens 2025-09-03 (42 days)"
+        );
+        assert_eq!(
+            built.closures()[0].to_string(),
+            "2025-10-27 to 2025-10-31: half-term"
+        );
+        assert_eq!(
+            built.terms()[1].to_string(),
+            "Autumn 2025/26 (2025-09-03 to 2025-12-19)"
+        );
+        let overlapping = TermCalendar::builder()
+            .term(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))
+            .term(TermName::Spring, d(2025, 12, 19), d(2026, 3, 27))
+            .build();
+        assert!(matches!(
+            overlapping,
+            Err(Error::InvalidTermCalendar { .. })
+        ));
+    }
+
+    #[test]
     fn inconsistent_calendars_are_rejected() {
         let overlap = TermCalendar::new(
             vec![
