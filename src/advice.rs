@@ -49,6 +49,8 @@ fn broken(rule: RuleId, reason: impl Into<String>) -> Error {
 }
 
 /// The eight kinds of advice of reg 6(1) (ADV-TYPES-8). Types (f) and (h) name the person.
+///
+/// Not `#[non_exhaustive]` on purpose: reg 6(1)(a)–(h) is a closed list (ADV-TYPES-8), and the two open-ended kinds carry their own names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -123,6 +125,8 @@ impl fmt::Display for AdviceType {
 }
 
 /// A hearing or visual impairment (ADV-HI-VI).
+///
+/// Not `#[non_exhaustive]` on purpose: the ADV-HI-VI cases, none to both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -139,7 +143,7 @@ pub enum SensoryImpairment {
 
 /// What the council knows about the child when working out the advice it must seek.
 ///
-/// A plain value record (open fields).
+/// A plain value record: fields are open on purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -156,7 +160,7 @@ pub struct AdviceNeedsFacts {
 
 /// One piece of advice the assessment needs.
 ///
-/// A plain value record (open fields): an answer of [`required_advice`].
+/// A plain value record: fields are open on purpose; an answer of [`required_advice`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -533,6 +537,8 @@ impl AdviceRequest {
 }
 
 /// Whether a party agrees that existing advice is sufficient (ADV-SUFFICIENT-3PARTY).
+///
+/// Not `#[non_exhaustive]` on purpose: the four answers the reuse test (ADV-SUFFICIENT-3PARTY) needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -556,7 +562,7 @@ pub enum Agreement {
 /// There is deliberately no way to agree for several items at once: each
 /// item carries its own three agreements.
 ///
-/// A plain value record (open fields): checked by [`AssessmentAdvice::offer_existing`].
+/// A plain value record: fields are open on purpose; checked by [`AssessmentAdvice::offer_existing`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -576,6 +582,8 @@ pub struct ExistingAdvice {
 }
 
 /// What to do with a piece of existing advice.
+///
+/// Not `#[non_exhaustive]` on purpose: reuse, seek new advice, or wait for agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -750,6 +758,8 @@ impl From<AssessmentAdvice> for AssessmentAdviceRecord {
 }
 
 /// Whether the council can move on to the draft plan.
+///
+/// Not `#[non_exhaustive]` on purpose: ready, or not ready with the reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "readiness", rename_all = "snake_case"))]
@@ -911,7 +921,7 @@ impl AssessmentAdvice {
 
 /// One line of a chase list.
 ///
-/// A plain value record (open fields): an answer, not stored state.
+/// A plain value record: fields are open on purpose; an answer, not stored state.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -984,7 +994,7 @@ pub fn chase_list<'a>(
 /// 5(1) unless EXC-5-4 applies, so the crate reads it as a decision that must be
 /// taken by week 6 (D-11).
 ///
-/// A plain value record (open fields): its dates are checked by [`InsufficientInformationDecline::judge`].
+/// A plain value record: fields are open on purpose; its dates are checked by [`InsufficientInformationDecline::judge`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -1058,6 +1068,20 @@ display_by_pad!(ReuseDecision, d => match d {
     ReuseDecision::SeekNewAdvice => "seek new advice",
     ReuseDecision::AwaitingAgreement => "awaiting agreement",
 });
+display_by_pad!(ChaseItem, c => format!(
+    "{}: {} from {} ({}), {} {}, {}",
+    c.case,
+    c.advice_type,
+    c.body,
+    c.contact,
+    c.rule,
+    c.due,
+    if c.days_left < 0 {
+        format!("{} days overdue", c.days_left.unsigned_abs())
+    } else {
+        format!("{} days left", c.days_left)
+    }
+));
 display_by_pad!(Readiness, r => match r {
     Readiness::Ready => "ready to draft".to_owned(),
     Readiness::NotReady { not_requested, awaiting, missing_sensory_teacher } => {

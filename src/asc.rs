@@ -96,6 +96,8 @@ pub enum AscRequester {
 }
 
 /// Whether the child or young person has an EHC plan (ASC-SCOPE).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -108,7 +110,7 @@ pub enum EhcPlanStatus {
 
 /// The setting's evidence (ASC-NOTIONAL-FIRST, ASC-EVIDENCE).
 ///
-/// A plain value record (open fields): checked by [`AscEvidence::check`] when a contract is requested.
+/// A plain value record: fields are open on purpose; checked by [`AscEvidence::check`] when a contract is requested.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -175,7 +177,7 @@ impl AscEvidence {
 
 /// A request for an Additional Support Contract.
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::request`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::request`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -198,7 +200,7 @@ pub struct AscRequest {
 
 /// The setup meeting at the setting with the child and family (ASC-SETUP-MEETING).
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_setup_meeting`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_setup_meeting`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -216,6 +218,8 @@ pub struct SetupMeeting {
 }
 
 /// The panel's view of the targets (ASC-SETUP-MEETING step 2).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -228,7 +232,7 @@ pub enum Robustness {
 
 /// The panel's advice (ASC-DECISION: the panel advises, the officer decides).
 ///
-/// A plain value record (open fields): checked with the decision it belongs to.
+/// A plain value record: fields are open on purpose; checked with the decision it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -242,6 +246,8 @@ pub struct PanelAdvice {
 }
 
 /// The responsible officer's decision (ASC-DECISION).
+///
+/// Not `#[non_exhaustive]` on purpose: an officer approves or declines (ASC-DECISION).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
@@ -277,6 +283,8 @@ impl OfficerDecision {
 }
 
 /// Whether the decision can be appealed (ASC-NO-APPEAL).
+///
+/// Not `#[non_exhaustive]` on purpose: it records the one answer the seeds give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -287,6 +295,8 @@ pub enum AscAppeal {
 }
 
 /// Where the money comes from (ASC-HNB).
+///
+/// Not `#[non_exhaustive]` on purpose: it records the one source the seeds give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -298,7 +308,7 @@ pub enum FundingSource {
 /// A decision on a contract or its extension: panel advice, the officer's
 /// decision, and the fixed facts of ASC-NO-APPEAL and ASC-HNB.
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_decision`] and [`AdditionalSupportContract::record_extension`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -389,6 +399,8 @@ impl AscDecision {
 }
 
 /// Head-teacher moderation of continued funding (ASC-TERMLY-AGREEMENT).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -401,7 +413,7 @@ pub enum Moderation {
 
 /// One funded term (ASC-TERMLY-AGREEMENT).
 ///
-/// A plain value record (open fields): a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
+/// A plain value record: fields are open on purpose; a contract only holds terms that passed [`AdditionalSupportContract::fund_term`], and a stored one is re-checked on the way in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -419,6 +431,8 @@ pub struct TermFunding {
 }
 
 /// Whether the first term worked (ASC-REVIEW-1TERM).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -430,6 +444,8 @@ pub enum Progress {
 }
 
 /// Whether the setting, young person or family want a second term (ASC-EXTEND-PANEL).
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -442,7 +458,7 @@ pub enum ExtensionWish {
 
 /// The review after one funded term (ASC-REVIEW-1TERM).
 ///
-/// A plain value record (open fields): checked by [`AdditionalSupportContract::record_review`].
+/// A plain value record: fields are open on purpose; checked by [`AdditionalSupportContract::record_review`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -456,6 +472,8 @@ pub struct TermReview {
 }
 
 /// Whether support is still needed when the contract ends.
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -481,7 +499,7 @@ pub enum NextStep {
 
 /// The end of a contract.
 ///
-/// A plain value record (open fields): made by [`AdditionalSupportContract::end`].
+/// A plain value record: fields are open on purpose; made by [`AdditionalSupportContract::end`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -783,7 +801,7 @@ pub fn check_child_term(awards: &AwardsToDate, term: TermId, amount: Pounds) -> 
 
 /// The most that can be awarded, and which caps cut it down.
 ///
-/// A plain value record (open fields): an answer, not stored state.
+/// A plain value record: fields are open on purpose; an answer, not stored state.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -1481,6 +1499,15 @@ display_by_pad!(SupportStillNeeded, s => match s {
 display_by_pad!(NextStep, n => match n {
     NextStep::ConsiderEhcNeedsAssessment => "consider an EHC needs assessment",
     NextStep::ContinueSenSupport => "continue at SEN Support",
+});
+display_by_pad!(CappedAward, a => if a.limited_by.is_empty() {
+    format!("{} in full", a.amount)
+} else {
+    format!(
+        "{} (limited by {})",
+        a.amount,
+        a.limited_by.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ")
+    )
 });
 display_by_pad!(AscStage, s => match s {
     AscStage::Requested => "requested",

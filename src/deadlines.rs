@@ -16,6 +16,19 @@
 //!
 //! `T-CONSIDER-NOTIFY` (reg 4(2)) is a duty with no clock, so it has no function
 //! here; the pathway records it.
+//!
+//! ```
+//! use send_pathway::deadlines::{review_due, ReviewDueReading};
+//! use send_pathway::{HolidayCalendar, NaiveDate, RuleId};
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let issued = NaiveDate::from_ymd_opt(2025, 3, 14).ok_or("not a date")?;
+//! let review = review_due(issued, ReviewDueReading::default(), &cal)?; // T-REVIEW-12M
+//! assert_eq!(review.rule(), RuleId::TReview12m);
+//! assert_eq!(review.due().to_string(), "2026-03-13");
+//! assert_eq!(review.to_string(), "T-REVIEW-12M due 2026-03-13");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::{Datelike, NaiveDate};
 
@@ -30,9 +43,11 @@ use crate::rule::RuleId;
 /// The date arithmetic a deadline was computed with (DOMAIN DC-1 … DC-8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum Convention {
     /// DC-1 "within N weeks of X": due X + 7N.
     WithinWeeksOf {
@@ -93,18 +108,75 @@ pub enum Convention {
 }
 
 /// Whether a mediation certificate was issued, for the appeal limit.
+///
+/// Not `#[non_exhaustive]` on purpose: a certificate was issued or it was not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "issued_on", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "issued_on",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub enum MediationCertificate {
     /// No certificate (none needed, e.g. a placement-only appeal, or not yet issued).
     NotIssued,
     /// Issued on this date.
     Issued(NaiveDate),
+}
+
+/// `DC-1 within 20 weeks of the anchor`, honouring width, fill and alignment.
+impl core::fmt::Display for Convention {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let words = match *self {
+            Convention::WithinWeeksOf { weeks } => format!("within {weeks} weeks of the anchor"),
+            Convention::DaysBeginningWith { days } => {
+                format!("{days} days beginning with the anchor")
+            }
+            Convention::WithinDaysOf { days } => format!("within {days} days of the anchor"),
+            Convention::WeeksBefore { weeks } => {
+                format!("at least {weeks} weeks before the anchor")
+            }
+            Convention::WithinMonthsAfter { months } => {
+                format!("within {months} months after the anchor")
+            }
+            Convention::MonthsStartingWith { months } => {
+                format!("the {months} months starting with the anchor")
+            }
+            Convention::MonthsBefore { months } => {
+                format!("at least {months} months before the anchor")
+            }
+            Convention::BeforeFixedDate {
+                month,
+                day,
+                reading,
+            } => format!("before {day}/{month} in the anchor's year ({reading})"),
+            Convention::WorkingDaysAfter { days } => {
+                format!("{days} working days after the anchor")
+            }
+            Convention::AppealLimit { certificate } => {
+                format!(
+                    "2 months after the notice or 1 month after the certificate ({certificate})"
+                )
+            }
+        };
+        f.pad(&format!("{} {words}", self.code()))
+    }
+}
+
+/// `no mediation certificate` or `mediation certificate issued 2025-06-02`.
+impl core::fmt::Display for MediationCertificate {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            MediationCertificate::NotIssued => f.pad("no mediation certificate"),
+            MediationCertificate::Issued(on) => {
+                f.pad(&format!("mediation certificate issued {on}"))
+            }
+        }
+    }
 }
 
 impl Convention {
@@ -329,6 +401,14 @@ fn r12_shape_holds(nominal: NaiveDate, effective: NaiveDate) -> bool {
         true
     };
     weekday && effective >= nominal && after_closure
+}
+
+/// `T-FINAL-20W due 2025-05-26`, honouring width, fill and alignment (the
+/// rule and due date: what a caseworker's list shows).
+impl core::fmt::Display for Deadline {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(&format!("{} due {}", self.rule, self.due))
+    }
 }
 
 impl Deadline {
@@ -600,8 +680,12 @@ deadline_fn!(
 );
 
 /// Every request-anchored deadline of one EHC needs assessment.
+///
+/// A plain value record: fields are open on purpose. It is an answer, not a
+/// state: each [`Deadline`] carries and checks its own rule and anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct StatutoryTimeline {
     /// T-DECIDE-6W.
     pub decision_to_assess: Deadline,
@@ -651,9 +735,12 @@ pub fn statutory_timeline(
 // ---- 3.4 Reviews, phase transfer, amendments ------------------------------------
 
 /// How to read the annual review duty (DOMAIN D-3).
+///
+/// `#[non_exhaustive]`: another reading may join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum ReviewDueReading {
     /// CFA s44(1) "the 12 months starting with" the anchor (default): due the
     /// day before the anchor's corresponding date 12 months later, or the last
@@ -662,6 +749,18 @@ pub enum ReviewDueReading {
     TwelveMonthsStartingWith,
     /// "On or before the anniversary" (practitioner sources, Salford): due anchor + 12 months.
     Anniversary,
+}
+
+/// The reading in words, honouring width, fill and alignment.
+impl core::fmt::Display for ReviewDueReading {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(match self {
+            ReviewDueReading::TwelveMonthsStartingWith => {
+                "within the 12 months starting with the anchor"
+            }
+            ReviewDueReading::Anniversary => "on or before the anniversary",
+        })
+    }
 }
 
 /// T-REVIEW-12M: the annual review, due within the 12 months starting with
@@ -703,21 +802,44 @@ impl UnderFiveInterval {
     ///
     /// [`Error::OutOfRange`] outside 3–6 months.
     pub fn months(months: u32) -> Result<Self> {
-        if (3..=6).contains(&months) {
-            Ok(UnderFiveInterval(months))
+        UnderFiveInterval::checked(months).ok_or(Error::OutOfRange {
+            what: "the under-5 review interval in months",
+            min: 3,
+            max: 6,
+            given: i64::from(months),
+        })
+    }
+
+    /// An interval of `months`, or `None` outside 3–6 months: the form to use
+    /// in a `const`, where an error cannot be dropped.
+    ///
+    /// ```
+    /// use send_pathway::deadlines::UnderFiveInterval;
+    ///
+    /// const FOUR_MONTHS: UnderFiveInterval = match UnderFiveInterval::checked(4) {
+    ///     Some(interval) => interval,
+    ///     None => panic!("not 3 to 6 months"), // evaluated by the compiler
+    /// };
+    /// assert_eq!(FOUR_MONTHS.to_string(), "4 months");
+    /// ```
+    pub const fn checked(months: u32) -> Option<Self> {
+        if months >= 3 && months <= 6 {
+            Some(UnderFiveInterval(months))
         } else {
-            Err(Error::OutOfRange {
-                what: "the under-5 review interval in months",
-                min: 3,
-                max: 6,
-                given: i64::from(months),
-            })
+            None
         }
     }
 
     /// The interval in months.
-    pub fn get(self) -> u32 {
+    pub const fn get(self) -> u32 {
         self.0
+    }
+}
+
+/// `6 months`, honouring width, fill and alignment.
+impl core::fmt::Display for UnderFiveInterval {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(&format!("{} months", self.0))
     }
 }
 
@@ -833,6 +955,21 @@ pub enum PhaseTransfer {
     PostSixteenToPostSixteen,
 }
 
+/// `primary to secondary`, …, honouring width, fill and alignment.
+impl core::fmt::Display for PhaseTransfer {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(match self {
+            PhaseTransfer::EarlyYearsToSchool => "early years to school",
+            PhaseTransfer::InfantToJunior => "infant to junior",
+            PhaseTransfer::PrimaryToMiddle => "primary to middle",
+            PhaseTransfer::PrimaryToSecondary => "primary to secondary",
+            PhaseTransfer::MiddleToSecondary => "middle to secondary",
+            PhaseTransfer::SecondaryToPostSixteen => "secondary to post-16",
+            PhaseTransfer::PostSixteenToPostSixteen => "post-16 to post-16",
+        })
+    }
+}
+
 /// The phase-transfer deadline for a transfer on `transfer_date`.
 ///
 /// * T-PHASE-15FEB — school phases: before 15 February of the year of
@@ -880,8 +1017,11 @@ pub fn phase_transfer_due(
 /// Working back from a phase-transfer deadline with every window at full
 /// length: the latest amendment notice (8 weeks before, T-AMEND-FINAL-8W) and
 /// the latest review meeting (a further 4 weeks, T-AMEND-NOTICE-4W).
+///
+/// A plain value record: fields are open on purpose; it is an answer to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PhaseTransferPlan {
     /// The amended plan's deadline.
     pub amended_plan: Deadline,
@@ -1031,6 +1171,8 @@ pub fn appeal_due(
 // ---- DC-9 receipt and service ---------------------------------------------------
 
 /// Whether something was sent before or after 17:00 (DC-9).
+///
+/// Not `#[non_exhaustive]` on purpose: DC-9 splits the day in two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -1044,7 +1186,10 @@ pub enum SentTime {
 /// How a notice or request was sent, for estimating when it was received (DC-9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "method", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum ServiceMethod {
     /// Handed over in person.
@@ -1068,6 +1213,36 @@ pub enum ServiceMethod {
         /// Time of day.
         time: SentTime,
     },
+}
+
+/// `before 17:00` or `at or after 17:00`, honouring width, fill and alignment.
+impl core::fmt::Display for SentTime {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(match self {
+            SentTime::BeforeFivePm => "before 17:00",
+            SentTime::AfterFivePm => "at or after 17:00",
+        })
+    }
+}
+
+/// `e-mail at or after 17:00`, `first-class post`, …, honouring width, fill and alignment.
+impl core::fmt::Display for ServiceMethod {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ServiceMethod::HandDelivery { time } => f.pad(&format!("by hand {time}")),
+            ServiceMethod::SignedFor { signed_on } => {
+                f.pad(&format!("recorded delivery signed for {signed_on}"))
+            }
+            ServiceMethod::FirstClassPost => f.pad("first-class post"),
+            ServiceMethod::FirstClassPostPracticeDirection => {
+                f.pad("first-class post (1985 Practice Direction)")
+            }
+            ServiceMethod::SecondClassPostPracticeDirection => {
+                f.pad("second-class post (1985 Practice Direction)")
+            }
+            ServiceMethod::Email { time } => f.pad(&format!("e-mail {time}")),
+        }
+    }
 }
 
 /// DC-9: an *estimate* of the day something sent on `sent` was received, when

@@ -3,6 +3,17 @@
 //! Every message is written for the person who has to act on it — a caseworker,
 //! an SEN officer, a developer wiring a case-management system — and says what
 //! was wrong and what to do about it.
+//!
+//! ```
+//! use send_pathway::{Error, RuleId};
+//!
+//! let err = "T-NOPE".parse::<RuleId>().unwrap_err();
+//! assert!(matches!(err, Error::UnknownRule(_)));
+//! assert!(err.to_string().contains("rule IDs look like T-FINAL-20W"));
+//! // It boxes into the usual error objects, so `?` works in any program.
+//! let boxed: Box<dyn std::error::Error + Send + Sync> = err.into();
+//! assert!(boxed.to_string().starts_with("unknown rule identifier"));
+//! ```
 
 use chrono::NaiveDate;
 
@@ -18,9 +29,25 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 /// it crosses threads, boxes into `Box<dyn std::error::Error + Send + Sync>`,
 /// and can be compared in tests. Its [`Display`](core::fmt::Display) is the
 /// message for people; match on the variant for what a program should do.
-/// No variant wraps another error — each carries the facts in its own fields —
-/// so [`source`](std::error::Error::source) is always `None`; a variant that
-/// one day wraps another error will return it from `source`.
+/// Most variants carry the facts in their own fields and have no
+/// [`source`](std::error::Error::source). [`Error::RecordEvent`] wraps the
+/// error that made a stored event unreadable and returns it from `source`, so
+/// error reporters that walk the chain (`anyhow`, `eyre`) show both.
+///
+/// ```
+/// use std::error::Error as _;
+/// use send_pathway::Error;
+///
+/// let inner = Error::UnknownRule("T-NOPE".into());
+/// let outer = Error::RecordEvent {
+///     position: 3,
+///     event: "final plan issued",
+///     on: send_pathway::NaiveDate::from_ymd_opt(2025, 5, 23).ok_or("not a date")?,
+///     source: Box::new(inner.clone()),
+/// };
+/// assert_eq!(outer.source().map(|e| e.to_string()), Some(inner.to_string()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -181,6 +208,17 @@ pub enum Error {
     /// A rule identifier string that this crate does not know.
     #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
     UnknownRule(String),
+
+    /// Text written by a person could not be read as the value asked for
+    /// (an exception ID, a term name, an academic year, a year group …).
+    #[error("{given:?} cannot be read: expected {expected}")]
+    Unparsable {
+        /// The text as given.
+        given: String,
+        /// What would have been accepted, with an example
+        /// (`"an academic year such as 2025/26"`).
+        expected: &'static str,
+    },
 
     /// SEN2-SCOPE: no census date is known for a collection year.
     #[error(

@@ -9,6 +9,25 @@
 //!
 //! The model is [`Compliance`]: `Met | Pending | Missed | MissedExcused(id)`,
 //! always against the unchanged [`Deadline`].
+//!
+//! ```
+//! use send_pathway::exceptions::{judge, Act, Compliance, ExceptionClaim, ExceptionGround, ExceptionId};
+//! use send_pathway::{deadlines, HolidayCalendar, NaiveDate};
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+//! let decision = deadlines::decision_to_assess_due(d(2025, 1, 6)?, &cal)?; // T-DECIDE-6W
+//! let claim = ExceptionClaim::new(
+//!     "EXC-5-4".parse::<ExceptionId>()?,
+//!     ExceptionGround::ExceptionalPersonalCircumstances,
+//!     "the family were bereaved in February",
+//!     "the parent could not meet the council or give views",
+//! )?;
+//! let judged = judge(&decision, Act::Done(d(2025, 3, 3)?), d(2025, 3, 3)?, &[claim])?;
+//! assert_eq!(judged, Compliance::MissedExcused(ExceptionId::Exc5_4));
+//! assert_eq!(judged.to_string(), "Missed, excused (EXC-5-4)");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 
@@ -55,6 +74,16 @@ pub const MINIMUM_CLOSURE_DAYS: i64 = 28;
 pub const MINIMUM_ABSENCE_DAYS: i64 = 28;
 
 impl ExceptionId {
+    /// Every exception, in the order of the Regulations.
+    pub const ALL: [ExceptionId; 6] = [
+        ExceptionId::Exc5_4,
+        ExceptionId::Exc8_2,
+        ExceptionId::Exc10_4,
+        ExceptionId::Exc13_3,
+        ExceptionId::Exc27_3,
+        ExceptionId::ExcCovid,
+    ];
+
     /// The rule that states the exception.
     pub fn rule(self) -> RuleId {
         match self {
@@ -112,9 +141,39 @@ impl ExceptionId {
     }
 }
 
+/// The code, e.g. `EXC-13-3`, honouring width, fill and alignment.
 impl fmt::Display for ExceptionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.rule().code())
+        f.pad(self.rule().code())
+    }
+}
+
+/// Reads an exception by its code, exactly as catalogued (`EXC-13-3`), like
+/// [`RuleId`]'s codes; surrounding spaces are ignored.
+///
+/// ```
+/// use send_pathway::ExceptionId;
+///
+/// let id: ExceptionId = "EXC-13-3".parse()?;
+/// assert_eq!(id, ExceptionId::Exc13_3);
+/// assert_eq!(id.to_string().parse::<ExceptionId>()?, id);
+/// assert!("EXC-99".parse::<ExceptionId>().is_err());
+/// assert!("exc-13-3".parse::<ExceptionId>().is_err()); // codes are exact
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl core::str::FromStr for ExceptionId {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let code = s.trim();
+        ExceptionId::ALL
+            .iter()
+            .copied()
+            .find(|id| id.rule().code() == code)
+            .ok_or_else(|| Error::Unparsable {
+                given: s.to_owned(),
+                expected: "an exception code: EXC-5-4, EXC-8-2, EXC-10-4, EXC-13-3, EXC-27-3 or EXC-COVID",
+            })
     }
 }
 
@@ -216,6 +275,36 @@ impl From<GroundRecord> for ExceptionGround {
                 ExceptionGround::MissedAppointment { appointment_on }
             }
             GroundRecord::Coronavirus {} => ExceptionGround::Coronavirus,
+        }
+    }
+}
+
+/// The ground in words, honouring width, fill and alignment.
+impl fmt::Display for ExceptionGround {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExceptionGround::SchoolClosure {
+                advice_requested_on,
+                closure,
+            } => f.pad(&format!(
+                "school closure: advice requested {advice_requested_on}, {closure}"
+            )),
+            ExceptionGround::EarlyYearsClosure {
+                advice_requested_on,
+                closure,
+            } => f.pad(&format!(
+                "early-years closure: advice requested {advice_requested_on}, {closure}"
+            )),
+            ExceptionGround::ExceptionalPersonalCircumstances => {
+                f.pad("exceptional personal circumstances")
+            }
+            ExceptionGround::AbsenceFromArea { absence } => {
+                f.pad(&format!("absence from the area {absence}"))
+            }
+            ExceptionGround::MissedAppointment { appointment_on } => {
+                f.pad(&format!("missed appointment on {appointment_on}"))
+            }
+            ExceptionGround::Coronavirus => f.pad("coronavirus (SI 2020/471)"),
         }
     }
 }
@@ -432,11 +521,18 @@ impl ExceptionClaim {
 }
 
 /// Whether the act a deadline asks for has been done.
+///
+/// Not `#[non_exhaustive]` on purpose: an act is done on a day or not done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "on", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "on",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
 pub enum Act {
     /// Done on this date.
@@ -446,13 +542,21 @@ pub enum Act {
 }
 
 /// How an act stands against its deadline.
+///
+/// `#[non_exhaustive]`: an outcome may join in a minor release, so match with
+/// a wildcard arm (or use [`is_in_time`](Self::is_in_time)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "exception", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "exception",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub enum Compliance {
     /// Done on or before the due date.
     Met,
@@ -471,26 +575,34 @@ impl Compliance {
     }
 }
 
+/// `Met`, `Pending`, `Missed`, `Missed, excused (EXC-13-3)`, honouring width, fill and alignment.
 impl fmt::Display for Compliance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Compliance::Met => f.write_str("Met"),
-            Compliance::Pending => f.write_str("Pending"),
-            Compliance::Missed => f.write_str("Missed"),
-            Compliance::MissedExcused(id) => write!(f, "Missed, excused ({id})"),
+            Compliance::Met => f.pad("Met"),
+            Compliance::Pending => f.pad("Pending"),
+            Compliance::Missed => f.pad("Missed"),
+            Compliance::MissedExcused(id) => f.pad(&format!("Missed, excused ({id})")),
         }
     }
 }
 
 /// Where an obligation stands today, for reports and chase lists: [`Compliance`]
 /// with a missed limit split by whether the act is still outstanding.
+///
+/// `#[non_exhaustive]`: a status may join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
-    serde(tag = "status", content = "exception", rename_all = "snake_case")
+    serde(
+        tag = "status",
+        content = "exception",
+        rename_all = "snake_case",
+        deny_unknown_fields
+    )
 )]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub enum Status {
     /// Done on or before the due date.
     Met,
@@ -520,11 +632,21 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Status::Met => f.write_str("Met"),
-            Status::Pending => f.write_str("Pending"),
-            Status::Overdue => f.write_str("Overdue"),
-            Status::Late => f.write_str("Late"),
-            Status::MissedExcused(id) => write!(f, "Missed, excused ({id})"),
+            Status::Met => f.pad("Met"),
+            Status::Pending => f.pad("Pending"),
+            Status::Overdue => f.pad("Overdue"),
+            Status::Late => f.pad("Late"),
+            Status::MissedExcused(id) => f.pad(&format!("Missed, excused ({id})")),
+        }
+    }
+}
+
+/// `done 2025-05-23` or `not done`, honouring width, fill and alignment.
+impl fmt::Display for Act {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Act::Done(on) => f.pad(&format!("done {on}")),
+            Act::NotDone => f.pad("not done"),
         }
     }
 }

@@ -131,10 +131,47 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A case: open it with the request, then ask what is due on any day. The
+//! prelude has every type this needs, and dates can be written as text
+//! (chrono's `NaiveDate` parses `2025-01-06`):
+//!
+//! ```
+//! use send_pathway::prelude::*;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let policy = LocalPolicy::builder("Kingston").build(); // the statute, no local extras
+//! let child = Child {
+//!     reference: "CYP-1".into(),
+//!     date_of_birth: "2016-03-01".parse()?,
+//!     sensory_impairment: SensoryImpairment::None,
+//! };
+//! let request = Event::new(
+//!     "2025-01-06".parse()?,
+//!     Actor::Parent,
+//!     EventKind::AssessmentRequested { agreement: ParentalAgreement::NotApplicable },
+//! );
+//! let (case, _warnings) = Case::open(child, policy, request, &cal)?;
+//! for obligation in case.obligations("2025-03-01".parse()?, &cal)? {
+//!     // Decide whether to assess and notify by 2025-02-17 (T-DECIDE-6W): Overdue
+//!     println!("{obligation}");
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Values people type are read with `parse` and written back by `Display`,
+//! which honours width and alignment for tables: [`RuleId`] (`T-FINAL-20W`),
+//! [`ExceptionId`] (`EXC-13-3`), [`calendar::AcademicYear`] (`2025/26`),
+//! [`calendar::YearGroup`] (`Year 9`), [`calendar::TermName`] and
+//! [`calendar::TermId`] (`Autumn 2025/26`), [`Pounds`] (`£1,250.50`).
+//! Types with many parts have builders: [`LocalPolicy::builder`],
+//! [`TermCalendar::builder`].
+//!
 //! Runnable programs live in the repository's `examples/` folder:
 //! `walkthrough` (a whole case, start here), `no_to_assess`,
 //! `closure_exception`, `advice_tracker`, `asc` and `nsm`. Run one with
-//! `cargo run --example walkthrough`.
+//! `cargo run --example walkthrough`. `service_property_tests` shows how to
+//! property-test your own service with [`strategies`](crate#features) (run it
+//! with `cargo run --example service_property_tests --features proptest`).
 //!
 //! ## Legal readings
 //!

@@ -88,6 +88,8 @@ pub fn offer(outcome: PanelOutcome, policy: &LocalPolicy) -> NsmAvailability {
 
 /// The family's answer. Declining is always allowed and changes no statutory
 /// clock (NSM-OPTIONAL).
+///
+/// Not `#[non_exhaustive]` on purpose: awaiting, accepted or declined is the whole of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -192,7 +194,7 @@ impl From<MeetingLength> for u32 {
 
 /// A time a participant cannot attend, `from` (inclusive) to `to` (exclusive).
 ///
-/// A plain value record (open fields).
+/// A plain value record: fields are open on purpose.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -207,7 +209,7 @@ pub struct Unavailability {
 
 /// A proposed meeting time.
 ///
-/// A plain value record (open fields): an answer of [`propose_slots`].
+/// A plain value record: fields are open on purpose; an answer of [`propose_slots`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -226,7 +228,7 @@ impl Slot {
 
 /// What to search for in [`propose_slots`].
 ///
-/// A plain value record (open fields): checked by [`propose_slots`].
+/// A plain value record: fields are open on purpose; checked by [`propose_slots`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -365,7 +367,7 @@ pub enum Nominator {
 
 /// The facilitator: a named member of a Cognus education service.
 ///
-/// A plain value record (open fields): checked with the panel notes when a meeting is scheduled.
+/// A plain value record: fields are open on purpose; checked with the panel notes when a meeting is scheduled.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -380,6 +382,8 @@ pub struct Facilitator {
 
 /// Who arranges the meeting: the facilitating service after "no to assess";
 /// the SEND Service after "no to plan" (seed 000).
+///
+/// Not `#[non_exhaustive]` on purpose: the seeds name these two arrangers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -399,6 +403,8 @@ pub fn arranger(outcome: PanelOutcome) -> Arranger {
 }
 
 /// Whether a (younger) child attends; the child is always *invited* (NSM-INVITE).
+///
+/// Not `#[non_exhaustive]` on purpose: the form's three answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -449,7 +455,7 @@ pub enum Invitee {
 
 /// NSM-PANEL-NOTES: what the panel's decision notes record.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -469,6 +475,8 @@ pub struct PanelNotes {
 }
 
 /// Whether the council authorised exploring an Additional Support Contract.
+///
+/// Not `#[non_exhaustive]` on purpose: a typed yes/no, so a `match` on it stays exhaustive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -481,7 +489,7 @@ pub enum AscRoute {
 
 /// NSM-COORDINATOR: the EHCP co-ordinator's duties, as a checklist.
 ///
-/// A plain value record (open fields): a checklist.
+/// A plain value record: fields are open on purpose; a checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -507,6 +515,8 @@ impl CoordinatorDuties {
 }
 
 /// One item of the standard agenda (NSM-AGENDA-7), in order.
+///
+/// Not `#[non_exhaustive]` on purpose: the agenda is the fixed list of NSM-AGENDA-7; a new item would be a breaking change to that rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -696,6 +706,8 @@ pub fn topics(outcome: PanelOutcome) -> Vec<Topic> {
 }
 
 /// Where the meeting is held (NSM-VENUE).
+///
+/// Not `#[non_exhaustive]` on purpose: `Elsewhere` holds any other place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -727,7 +739,7 @@ pub enum FormRecipient {
 
 /// NSM-FORM: the completed form and where it went.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::record_form`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::record_form`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -968,7 +980,7 @@ pub struct NextStepsMeeting {
 
 /// Everything needed to schedule a meeting.
 ///
-/// A plain value record (open fields): checked by [`NextStepsMeeting::schedule`].
+/// A plain value record: fields are open on purpose; checked by [`NextStepsMeeting::schedule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -15,6 +15,10 @@
 //! assert_eq!(sutton.nsm, NsmOffer::Automatic); // NSM-WHEN
 //! assert_eq!(sutton.asc, AscScheme::Available); // ASC-SCOPE
 //! assert_eq!(LocalPolicy::salford().nsm.to_string(), "follow-up meeting on request"); // NSM-SALFORD
+//!
+//! // A council of your own: the statutory defaults, changed where it differs.
+//! let kingston = LocalPolicy::builder("Kingston").nsm(NsmOffer::Automatic).build();
+//! assert_eq!(kingston.nsm, NsmOffer::Automatic);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -48,9 +52,12 @@ pub enum AscScheme {
 }
 
 /// What the annual review clock restarts from after a review (DOMAIN D-3).
+///
+/// `#[non_exhaustive]`: another anchor may join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum ReviewAnchor {
     /// The date of the review-decision notice (DOMAIN's recommendation; default).
     #[default]
@@ -60,6 +67,29 @@ pub enum ReviewAnchor {
 }
 
 /// A council's local choices.
+///
+/// A plain value record: fields are open on purpose, to read and to change
+/// (every field is a typed choice, each value valid). The struct is
+/// `#[non_exhaustive]` so a new local choice can join in a minor release;
+/// build one from a preset ([`statutory`](Self::statutory),
+/// [`sutton`](Self::sutton), [`salford`](Self::salford)) or with
+/// [`LocalPolicy::builder`]:
+///
+/// ```
+/// use send_pathway::deadlines::{ReviewDueReading, UnderFiveInterval};
+/// use send_pathway::policy::{AscScheme, NsmOffer};
+/// use send_pathway::LocalPolicy;
+///
+/// let policy = LocalPolicy::builder("Kingston")
+///     .nsm(NsmOffer::OnRequest)
+///     .under_five_interval(UnderFiveInterval::months(4)?)
+///     .review_due(ReviewDueReading::Anniversary)
+///     .build();
+/// assert_eq!(policy.council, "Kingston");
+/// assert_eq!(policy.asc, AscScheme::NotAvailable); // the statutory default
+/// assert!(policy.to_string().starts_with("Kingston: follow-up meeting on request"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -82,6 +112,14 @@ pub struct LocalPolicy {
 }
 
 impl LocalPolicy {
+    /// A builder starting from [`LocalPolicy::statutory`]: set only what the
+    /// council does differently, then [`build`](LocalPolicyBuilder::build).
+    pub fn builder(council: impl Into<String>) -> LocalPolicyBuilder {
+        LocalPolicyBuilder {
+            policy: LocalPolicy::statutory(council),
+        }
+    }
+
     /// DOMAIN's recommendations everywhere, no NSM and no ASC: the statute alone.
     pub fn statutory(council: impl Into<String>) -> Self {
         LocalPolicy {
@@ -117,6 +155,58 @@ impl LocalPolicy {
     }
 }
 
+/// Builds a [`LocalPolicy`] from the statutory defaults; see
+/// [`LocalPolicy::builder`]. Every setter takes a value that is valid by
+/// construction, so [`build`](Self::build) cannot fail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct LocalPolicyBuilder {
+    policy: LocalPolicy,
+}
+
+impl LocalPolicyBuilder {
+    /// NSM-WHEN / NSM-SALFORD: when a Next Steps Meeting is held.
+    pub fn nsm(mut self, nsm: NsmOffer) -> Self {
+        self.policy.nsm = nsm;
+        self
+    }
+
+    /// ASC-SCOPE: whether Additional Support Contracts exist.
+    pub fn asc(mut self, asc: AscScheme) -> Self {
+        self.policy.asc = asc;
+        self
+    }
+
+    /// T-REVIEW-UNDER5, D-4: the interval between reviews for under-fives.
+    pub fn under_five_interval(mut self, interval: UnderFiveInterval) -> Self {
+        self.policy.under_five_interval = interval;
+        self
+    }
+
+    /// T-REVIEW-12M, D-3: how the 12 months are counted.
+    pub fn review_due(mut self, reading: ReviewDueReading) -> Self {
+        self.policy.review_due = reading;
+        self
+    }
+
+    /// T-REVIEW-12M, D-3: what the review clock restarts from.
+    pub fn review_anchor(mut self, anchor: ReviewAnchor) -> Self {
+        self.policy.review_anchor = anchor;
+        self
+    }
+
+    /// T-PHASE-15FEB / T-PHASE-31MAR, D-13: how "before 15 February" is read.
+    pub fn phase_transfer(mut self, reading: FixedDateReading) -> Self {
+        self.policy.phase_transfer = reading;
+        self
+    }
+
+    /// The policy.
+    pub fn build(self) -> LocalPolicy {
+        self.policy
+    }
+}
+
 impl Default for LocalPolicy {
     fn default() -> Self {
         LocalPolicy::statutory("")
@@ -134,6 +224,16 @@ display_by_pad!(AscScheme, s => match s {
     AscScheme::Available => "Additional Support Contracts available",
     AscScheme::NotAvailable => "no Additional Support Contracts",
 });
+display_by_pad!(LocalPolicy, p => format!(
+    "{}: {}; {}; under-fives reviewed every {}; annual review {}, {}; phase transfer {}",
+    if p.council.is_empty() { "(no council named)" } else { p.council.as_str() },
+    p.nsm,
+    p.asc,
+    p.under_five_interval,
+    p.review_due,
+    p.review_anchor,
+    p.phase_transfer,
+));
 display_by_pad!(ReviewAnchor, a => match a {
     ReviewAnchor::DecisionNotice => "from the review-decision notice",
     ReviewAnchor::Meeting => "from the review meeting",
@@ -142,6 +242,31 @@ display_by_pad!(ReviewAnchor, a => match a {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builder_starts_from_the_statute() {
+        // NSM-WHEN, ASC-SCOPE, T-REVIEW-UNDER5 (D-4): the builder changes only what it is told.
+        assert_eq!(
+            LocalPolicy::builder("Sutton")
+                .nsm(NsmOffer::Automatic)
+                .asc(AscScheme::Available)
+                .build(),
+            LocalPolicy::sutton()
+        );
+        assert_eq!(
+            LocalPolicy::builder("X").build(),
+            LocalPolicy::statutory("X")
+        );
+        let text = LocalPolicy::salford().to_string();
+        assert!(
+            text.starts_with("Salford: follow-up meeting on request;"),
+            "{text}"
+        );
+        assert!(
+            text.contains("under-fives reviewed every 6 months"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn presets_differ_where_the_seeds_do() {

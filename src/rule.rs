@@ -8,6 +8,18 @@
 //!
 //! The table lives here, once; the code that implements a rule cites the ID in
 //! its doc comment and the test that proves it names the ID too.
+//!
+//! ```
+//! use send_pathway::RuleId;
+//!
+//! let rule: RuleId = "T-FINAL-20W".parse()?;
+//! assert_eq!(rule.source(), "SEND Regulations 2014 reg 13(2)");
+//! assert!(rule.is_statutory());
+//! // Every rule of one family, e.g. the Additional Support Contract rules:
+//! let asc: Vec<&str> = RuleId::ALL.iter().map(|r| r.code()).filter(|c| c.starts_with("ASC-")).collect();
+//! assert!(asc.contains(&"ASC-TERM-CAP"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 use core::str::FromStr;

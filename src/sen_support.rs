@@ -12,9 +12,10 @@
 //! use send_pathway::money::Pounds;
 //! use send_pathway::sen_support::{CostedProvisionMap, ProvisionLine};
 //!
-//! let autumn = TermId { year: AcademicYear::starting(2025), name: TermName::Autumn };
+//! let autumn = TermId::new(AcademicYear::starting(2025), TermName::Autumn);
 //! let group = ProvisionLine { term: autumn, provision: "social skills group".into(), cost: "900".parse()?, group_size: 3 };
 //! assert_eq!(group.cost_per_child()?.to_string(), "£300"); // FUND-COSTED-MAP-3T: shared cost
+//! assert_eq!(group.to_string(), "Autumn 2025/26: social skills group, £900 (group of 3)");
 //! let map = CostedProvisionMap { lines: vec![group] };
 //! assert!(!map.exceeds_notional_threshold()?); // FUND-NOTIONAL-6K
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -60,7 +61,8 @@ pub fn apdr_review_window(planned_on: NaiveDate) -> Result<crate::calendar::Date
 
 /// One line of a costed provision map (FUND-COSTED-MAP-3T).
 ///
-/// A plain value record (open fields): a group of 0 is refused by [`ProvisionLine::cost_per_child`].
+/// A plain value record: fields are open on purpose (a group of 0 is refused
+/// by [`ProvisionLine::cost_per_child`], not on construction).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -73,6 +75,22 @@ pub struct ProvisionLine {
     pub cost: Pounds,
     /// How many children share it (1 for individual support).
     pub group_size: u32,
+}
+
+/// `Autumn 2025/26: social skills group, £900 (group of 3)`, honouring width,
+/// fill and alignment.
+impl core::fmt::Display for ProvisionLine {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let text = if self.group_size == 1 {
+            format!("{}: {}, {}", self.term, self.provision, self.cost)
+        } else {
+            format!(
+                "{}: {}, {} (group of {})",
+                self.term, self.provision, self.cost, self.group_size
+            )
+        };
+        f.pad(&text)
+    }
 }
 
 impl ProvisionLine {
@@ -97,7 +115,8 @@ impl ProvisionLine {
 
 /// A costed provision map for one child over three terms (FUND-COSTED-MAP-3T).
 ///
-/// A plain value record (open fields): its lines are checked as they are costed.
+/// A plain value record: fields are open on purpose (its lines are checked as
+/// they are costed).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

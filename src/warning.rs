@@ -3,6 +3,16 @@
 //! Where the rules say "usually", "should" or set a target rather than a
 //! limit, breaking them is not an error: the action succeeds and a [`Warning`]
 //! comes back beside the result, naming the rule.
+//!
+//! ```
+//! use send_pathway::{RuleId, Warning};
+//!
+//! let warnings = vec![Warning::new(RuleId::TDraft14w, "draft plan sent in week 15")];
+//! for w in &warnings {
+//!     println!("{w}"); // T-DRAFT-14W: draft plan sent in week 15
+//! }
+//! assert_eq!(format!("{:<12.11}|", warnings[0]), "T-DRAFT-14W |");
+//! ```
 
 use core::fmt;
 
@@ -10,9 +20,9 @@ use crate::rule::RuleId;
 
 /// A rule that was not followed, where the council may still proceed.
 ///
-/// Any rule with any message is a valid warning, so the fields are public to
-/// read; the struct is `#[non_exhaustive]`, so it is built with
-/// [`Warning::new`] and may gain fields in a minor release.
+/// A plain value record: fields are open on purpose (any rule with any
+/// message is a valid warning). The struct is `#[non_exhaustive]`, so it is
+/// built with [`Warning::new`] and may gain fields in a minor release.
 ///
 /// ```
 /// use send_pathway::{RuleId, Warning};

@@ -44,6 +44,20 @@
 //! are rebuilt when it is read back.
 //!
 //! Dates outside the table's years are an error, never a guess.
+//!
+//! ```
+//! use send_pathway::calendar::{DayKind, HolidayCalendar};
+//! use send_pathway::NaiveDate;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let christmas = NaiveDate::from_ymd_opt(2025, 12, 25).ok_or("not a date")?;
+//! assert_eq!(cal.day_kind(christmas)?, DayKind::BankHoliday);
+//! assert_eq!(cal.holiday_on(christmas).map(|h| h.to_string()).as_deref(), Some("2025-12-25 Christmas Day"));
+//! // A year the table does not cover is an error, never a guess.
+//! let far = NaiveDate::from_ymd_opt(2040, 1, 2).ok_or("not a date")?;
+//! assert!(cal.is_working_day(far).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;
@@ -256,6 +270,9 @@ const ENGLAND_AND_WALES: &[(i32, u32, u32, &str)] = &[
 ];
 
 /// One bank or public holiday.
+///
+/// A plain value record: fields are open on purpose (any date may be a
+/// holiday; [`HolidayCalendar::new`] checks the table as a whole).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -267,12 +284,38 @@ pub struct BankHoliday {
 }
 
 impl BankHoliday {
+    /// A holiday known when the program is written, usable in a `const`.
+    ///
+    /// ```
+    /// use send_pathway::calendar::BankHoliday;
+    /// use send_pathway::NaiveDate;
+    ///
+    /// const CORONATION: BankHoliday = match NaiveDate::from_ymd_opt(2023, 5, 8) {
+    ///     Some(date) => BankHoliday::from_static(date, "Bank holiday for the coronation of King Charles III"),
+    ///     None => panic!("not a date"), // evaluated by the compiler
+    /// };
+    /// assert_eq!(CORONATION.to_string(), "2023-05-08 Bank holiday for the coronation of King Charles III");
+    /// ```
+    pub const fn from_static(date: NaiveDate, name: &'static str) -> Self {
+        BankHoliday {
+            date,
+            name: Cow::Borrowed(name),
+        }
+    }
+
     /// A holiday with a name, e.g. a newly proclaimed one-off day.
     pub fn new(date: NaiveDate, name: impl Into<Cow<'static, str>>) -> Self {
         BankHoliday {
             date,
             name: name.into(),
         }
+    }
+}
+
+/// `2025-12-25 Christmas Day`, honouring width, fill and alignment.
+impl fmt::Display for BankHoliday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{} {}", self.date, self.name))
     }
 }
 
@@ -294,6 +337,18 @@ pub enum DayKind {
     /// table is an error); it is kept so that records stored by earlier
     /// versions still read back.
     NotInHolidayTable,
+}
+
+/// `working day`, `weekend`, `bank holiday`, honouring width, fill and alignment.
+impl fmt::Display for DayKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            DayKind::WorkingDay => "working day",
+            DayKind::Weekend => "weekend",
+            DayKind::BankHoliday => "bank holiday",
+            DayKind::NotInHolidayTable => "outside the bank-holiday table",
+        })
+    }
 }
 
 impl DayKind {

@@ -15,6 +15,24 @@
 //! | "within N months after X", "the 12 months starting with X", "N months before T" | DC-5 | [`months_after`], [`months_starting_with`], [`months_before`] |
 //! | "N working days" | DC-6 | [`HolidayCalendar::add_working_days`] |
 //! | "before 15 February / 31 March" | DC-7 | [`before_fixed_date`] |
+//!
+//! ```
+//! use send_pathway::calendar::{weeks_after, AcademicYear, HolidayCalendar, TermCalendar, TermName};
+//! use send_pathway::NaiveDate;
+//!
+//! let cal = HolidayCalendar::england_and_wales();
+//! let received: NaiveDate = "2025-01-06".parse()?;
+//! let week_20 = weeks_after(received, 20)?; // DC-1
+//! assert!(cal.day_kind(week_20)?.is_non_working()); // Spring bank holiday: flagged (DC-8)
+//! assert_eq!(cal.add_working_days(received, 15)?.to_string(), "2025-01-27"); // DC-6
+//!
+//! let terms = TermCalendar::builder()
+//!     .term(TermName::Spring, "2025-01-06".parse()?, "2025-04-04".parse()?)
+//!     .build()?;
+//! assert!(terms.is_open(received));
+//! assert_eq!(AcademicYear::containing(received), "2024/25".parse()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod holidays;
 mod periods;
@@ -33,4 +51,4 @@ pub use school_year::{
     age_on, birthday, end_of_compulsory_school_age, is_young_person, person_status_for_request,
     plan_age_limit, year_group, year_group_on, AcademicYear, PersonStatus, Provision, YearGroup,
 };
-pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermId, TermName};
+pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermCalendarBuilder, TermId, TermName};

@@ -4,6 +4,18 @@
 //! periods: only DC-6 ("working days", see [`HolidayCalendar`](super::HolidayCalendar))
 //! skips weekends and holidays. A due date that lands on a non-working day is
 //! never moved (DC-8); the [`deadlines`](crate::deadlines) module flags it.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use send_pathway::calendar::{days_beginning_with, months_after, weeks_after};
+//!
+//! let x = NaiveDate::from_ymd_opt(2025, 1, 31).ok_or("not a date")?;
+//! assert_eq!(weeks_after(x, 6)?.to_string(), "2025-03-14"); // DC-1
+//! assert_eq!(months_after(x, 1)?.to_string(), "2025-02-28"); // DC-5: clamped to month end
+//! let window = days_beginning_with(x, 15)?; // DC-2: X counts as day 1
+//! assert_eq!(window.to_string(), "2025-01-31 to 2025-02-14");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -69,7 +81,7 @@ impl DateRange {
     }
 
     /// A single day.
-    pub fn day(date: NaiveDate) -> Self {
+    pub const fn day(date: NaiveDate) -> Self {
         DateRange {
             first: date,
             last: date,
@@ -77,12 +89,12 @@ impl DateRange {
     }
 
     /// First day (inclusive).
-    pub fn first(&self) -> NaiveDate {
+    pub const fn first(&self) -> NaiveDate {
         self.first
     }
 
     /// Last day (inclusive).
-    pub fn last(&self) -> NaiveDate {
+    pub const fn last(&self) -> NaiveDate {
         self.last
     }
 
@@ -99,6 +111,18 @@ impl DateRange {
     /// Whether the two ranges share at least one day.
     pub fn overlaps(&self, other: &DateRange) -> bool {
         self.first <= other.last && other.first <= self.last
+    }
+}
+
+/// `2025-09-03 to 2025-12-19` (a single day is just the date), honouring
+/// width, fill and alignment.
+impl core::fmt::Display for DateRange {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.first == self.last {
+            f.pad(&self.first.to_string())
+        } else {
+            f.pad(&format!("{} to {}", self.first, self.last))
+        }
     }
 }
 
@@ -266,15 +290,31 @@ pub fn months_starting_with(x: NaiveDate, months: u32) -> Result<DateRange> {
 }
 
 /// How to read "before 15 February" in reg 18 (DOMAIN DC-7, D-13).
+///
+/// `#[non_exhaustive]`: a new reading (from case law or a revised Code) may
+/// join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum FixedDateReading {
     /// "Before 15 February": the last day in time is 14 February (the Regulations' words; default).
     #[default]
     Strict,
     /// "By 15 February at the latest": the Code of Practice 9.179 wording; 15 February itself is in time.
     CodeOfPractice,
+}
+
+/// The reading in words, honouring width, fill and alignment.
+impl core::fmt::Display for FixedDateReading {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(match self {
+            FixedDateReading::Strict => "strictly before the fixed date",
+            FixedDateReading::CodeOfPractice => {
+                "on or before the fixed date (Code of Practice 9.179)"
+            }
+        })
+    }
 }
 
 /// DC-7 "before `day` `month` in the calendar year `year`": the last day in time

@@ -4,6 +4,18 @@
 //! age on 31 August before the school year, minus 4, so Reception is year 0 and
 //! Year 9 is the year in which most of the class reach 14 (the reg 2 "year 9"
 //! definition is recalled, not checked: DOMAIN ADV-PFA-Y9 \[M\]).
+//!
+//! ```
+//! use send_pathway::calendar::{year_group_on, AcademicYear, YearGroup};
+//! use send_pathway::NaiveDate;
+//!
+//! let dob = NaiveDate::from_ymd_opt(2012, 3, 1).ok_or("not a date")?;
+//! let today = NaiveDate::from_ymd_opt(2025, 10, 1).ok_or("not a date")?;
+//! assert_eq!(year_group_on(dob, today)?, YearGroup::YEAR_9);
+//! assert_eq!(AcademicYear::containing(today).to_string(), "2025/26");
+//! assert_eq!("2025/26".parse::<AcademicYear>()?, AcademicYear::containing(today));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 
@@ -61,14 +73,61 @@ impl AcademicYear {
     }
 }
 
+/// `2025/26`, honouring width, fill and alignment.
 impl fmt::Display for AcademicYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+        f.pad(&format!(
             "{}/{:02}",
             self.0,
             self.0.saturating_add(1).rem_euclid(100)
-        )
+        ))
+    }
+}
+
+/// Reads an academic year as people write it: `2025/26`, `2025-26`,
+/// `2025/2026` or just the starting year `2025`.
+///
+/// ```
+/// use send_pathway::calendar::AcademicYear;
+///
+/// let year: AcademicYear = "2025/26".parse()?;
+/// assert_eq!(year, AcademicYear::starting(2025));
+/// assert_eq!(year.to_string().parse::<AcademicYear>()?, year);
+/// assert!("2025/27".parse::<AcademicYear>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl core::str::FromStr for AcademicYear {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = |reason: &'static str| Error::Unparsable {
+            given: s.to_owned(),
+            expected: reason,
+        };
+        const EXPECTED: &str = "an academic year such as 2025/26";
+        let text = s.trim();
+        let (start, end) = match text.split_once(['/', '-']) {
+            Some((a, b)) => (a.trim(), Some(b.trim())),
+            None => (text, None),
+        };
+        let start: i32 = start.parse().map_err(|_| bad(EXPECTED))?;
+        if !(0..=9999).contains(&start) {
+            return Err(bad(EXPECTED));
+        }
+        if let Some(end) = end {
+            let next = start.saturating_add(1);
+            let ok = match end.len() {
+                2 => end.parse::<i32>().ok() == Some(next.rem_euclid(100)),
+                4 => end.parse::<i32>().ok() == Some(next),
+                _ => false,
+            };
+            if !ok {
+                return Err(bad(
+                    "an academic year whose second year follows the first, such as 2025/26",
+                ));
+            }
+        }
+        Ok(AcademicYear(start))
     }
 }
 
@@ -112,13 +171,59 @@ impl YearGroup {
     }
 }
 
+/// `Reception`, `Year 9`, `Early years (-1)`, honouring width, fill and alignment.
 impl fmt::Display for YearGroup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            0 => f.write_str("Reception"),
-            n if n < 0 => write!(f, "Early years ({n})"),
-            n => write!(f, "Year {n}"),
+            0 => f.pad("Reception"),
+            n if n < 0 => f.pad(&format!("Early years ({n})")),
+            n => f.pad(&format!("Year {n}")),
         }
+    }
+}
+
+/// Reads a year group as people write it: `Reception` (or `R`), `Year 9`,
+/// `Y9`, `9`, and the `Early years (-1)` that [`Display`](fmt::Display)
+/// writes. Case is ignored.
+///
+/// ```
+/// use send_pathway::calendar::YearGroup;
+///
+/// assert_eq!("Year 9".parse::<YearGroup>()?, YearGroup::YEAR_9);
+/// assert_eq!("reception".parse::<YearGroup>()?, YearGroup::RECEPTION);
+/// assert_eq!("Y11".parse::<YearGroup>()?, YearGroup::YEAR_11);
+/// assert_eq!(YearGroup::new(-1).to_string().parse::<YearGroup>()?, YearGroup::new(-1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl core::str::FromStr for YearGroup {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = || Error::Unparsable {
+            given: s.to_owned(),
+            expected: "a year group such as Reception, Year 9 or Y11",
+        };
+        let text = s.trim().to_ascii_lowercase();
+        if text == "reception" || text == "r" {
+            return Ok(YearGroup::RECEPTION);
+        }
+        let number = if let Some(rest) = text.strip_prefix("early years") {
+            rest.trim()
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .ok_or_else(bad)?
+        } else if let Some(rest) = text.strip_prefix("year") {
+            rest
+        } else if let Some(rest) = text.strip_prefix('y') {
+            rest
+        } else {
+            text.as_str()
+        };
+        let n: i32 = number.trim().parse().map_err(|_| bad())?;
+        if !(-5..=20).contains(&n) {
+            return Err(bad());
+        }
+        Ok(YearGroup(n))
     }
 }
 
@@ -297,9 +402,15 @@ pub fn person_status_for_request(
 }
 
 /// What a young person is doing when the age-25 limit is worked out (AGE-25).
+///
+/// Chosen in code (it carries a date for apprenticeships), so it has
+/// [`Display`](fmt::Display) but no `FromStr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)
+)]
 #[non_exhaustive]
 pub enum Provision {
     /// A further-education course: the academic year runs 1 August to 31 July (reg 46).
@@ -311,6 +422,19 @@ pub enum Provision {
     },
     /// Any other education or training: the academic year runs 1 September to 31 August.
     Other,
+}
+
+/// `further education`, `apprenticeship ending 2027-07-31`, `other education or training`.
+impl fmt::Display for Provision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Provision::FurtherEducation => f.pad("further education"),
+            Provision::Apprenticeship { training_ends } => {
+                f.pad(&format!("apprenticeship ending {training_ends}"))
+            }
+            Provision::Other => f.pad("other education or training"),
+        }
+    }
 }
 
 /// AGE-25: the last day an EHC plan may be maintained for a young person.
@@ -355,9 +479,81 @@ pub fn plan_age_limit(dob: NaiveDate, provision: Provision) -> Result<NaiveDate>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    proptest! {
+        /// What Display writes, FromStr reads back (ADV-PFA-Y9 reads year groups).
+        #[test]
+        fn academic_years_and_year_groups_round_trip(start in 0i32..=9999, n in -5i32..=20) {
+            let year = AcademicYear::starting(start);
+            prop_assert_eq!(year.to_string().parse::<AcademicYear>().unwrap(), year);
+            prop_assert_eq!(start.to_string().parse::<AcademicYear>().unwrap(), year);
+            let group = YearGroup::new(n);
+            prop_assert_eq!(group.to_string().parse::<YearGroup>().unwrap(), group);
+        }
+
+        /// Any text either reads or is an error naming what was expected; never a panic.
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,24}") {
+            if let Err(e) = text.parse::<AcademicYear>() {
+                prop_assert!(e.to_string().contains("academic year"));
+            }
+            if let Err(e) = text.parse::<YearGroup>() {
+                prop_assert!(e.to_string().contains("year group"));
+            }
+        }
+    }
+
+    #[test]
+    fn academic_year_text_forms() {
+        let y = AcademicYear::starting(2099);
+        assert_eq!(y.to_string(), "2099/00");
+        assert_eq!("2099/00".parse::<AcademicYear>().unwrap(), y);
+        assert_eq!("2099/2100".parse::<AcademicYear>().unwrap(), y);
+        assert_eq!(
+            " 2025 - 26 ".parse::<AcademicYear>().unwrap(),
+            AcademicYear::starting(2025)
+        );
+        for bad in [
+            "",
+            "/26",
+            "2025/",
+            "2025/26/27",
+            "-5",
+            "12345",
+            "2025/2027",
+            "2025/6",
+        ] {
+            assert!(bad.parse::<AcademicYear>().is_err(), "{bad:?}");
+        }
+        assert_eq!(format!("[{:>9}]", y), "[  2099/00]");
+    }
+
+    #[test]
+    fn year_group_text_forms() {
+        // ADV-PFA-Y9: "Year 9" as schools write it.
+        assert_eq!("year 9".parse::<YearGroup>().unwrap(), YearGroup::YEAR_9);
+        assert_eq!("Y 11".parse::<YearGroup>().unwrap(), YearGroup::YEAR_11);
+        assert_eq!("0".parse::<YearGroup>().unwrap(), YearGroup::RECEPTION);
+        assert_eq!(
+            "Early years (-2)".parse::<YearGroup>().unwrap(),
+            YearGroup::new(-2)
+        );
+        for bad in [
+            "",
+            "Year",
+            "Year 99",
+            "Reception 1",
+            "early years -1",
+            "Yr 9",
+        ] {
+            assert!(bad.parse::<YearGroup>().is_err(), "{bad:?}");
+        }
+        assert_eq!(format!("[{:<10}]", YearGroup::RECEPTION), "[Reception ]");
     }
 
     #[test]

@@ -7,6 +7,22 @@
 //! whether the school is open on a day (Next Steps Meetings), and when the
 //! school was closed for a continuous run long enough to count as a closure
 //! for the EXC-5-4 / EXC-10-4 / EXC-13-3 grounds (a)/(b).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use send_pathway::calendar::{TermCalendar, TermName};
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+//! let terms = TermCalendar::builder()
+//!     .term(TermName::Summer, d(2025, 4, 22)?, d(2025, 7, 22)?)
+//!     .term(TermName::Autumn, d(2025, 9, 3)?, d(2025, 12, 19)?)
+//!     .build()?;
+//! let id = terms.term_containing(d(2025, 10, 1)?).ok_or("no term")?.id();
+//! assert_eq!(id.to_string(), "Autumn 2025/26");
+//! let summer = terms.closed_period_containing(d(2025, 8, 1)?).ok_or("open")?;
+//! assert_eq!(summer.days_closed(), 42);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use core::fmt;
 
@@ -17,6 +33,18 @@ use super::school_year::AcademicYear;
 use crate::error::{Error, Result};
 
 /// The three terms of the English school year.
+///
+/// Not `#[non_exhaustive]` on purpose: the pathway's rules (funded terms,
+/// termly reviews) are written for three terms, and a school with six
+/// "half-terms" records them as three terms with half-term closures.
+///
+/// ```
+/// use send_pathway::calendar::TermName;
+///
+/// assert_eq!("autumn".parse::<TermName>()?, TermName::Autumn);
+/// assert_eq!(format!("[{:>8}]", TermName::Summer), "[  Summer]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -31,7 +59,7 @@ pub enum TermName {
 
 impl fmt::Display for TermName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TermName::Autumn => "Autumn",
             TermName::Spring => "Spring",
             TermName::Summer => "Summer",
@@ -39,8 +67,29 @@ impl fmt::Display for TermName {
     }
 }
 
+/// Reads `Autumn`, `Spring` or `Summer`, ignoring case and surrounding spaces.
+impl core::str::FromStr for TermName {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "autumn" => Ok(TermName::Autumn),
+            "spring" => Ok(TermName::Spring),
+            "summer" => Ok(TermName::Summer),
+            _ => Err(Error::Unparsable {
+                given: s.to_owned(),
+                expected: "Autumn, Spring or Summer",
+            }),
+        }
+    }
+}
+
 /// One term: its name and its first and last days (the school may be closed on
 /// some days inside it; see [`Closure`]).
+///
+/// A plain value record: fields are open on purpose. [`DateRange`] already
+/// guarantees the dates are in order; whether terms fit together is checked by
+/// [`TermCalendar::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -78,7 +127,26 @@ impl Term {
     }
 }
 
+/// `Autumn 2025/26 (2025-09-03 to 2025-12-19)`, honouring width, fill and alignment.
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{} ({})", self.id(), self.dates))
+    }
+}
+
 /// Names a term across years: academic year plus term name.
+///
+/// A plain value record: fields are open on purpose (any year with any term
+/// names a term). Written and read as `Autumn 2025/26`:
+///
+/// ```
+/// use send_pathway::calendar::{AcademicYear, TermId, TermName};
+///
+/// let id: TermId = "Autumn 2025/26".parse()?;
+/// assert_eq!(id, TermId::new(AcademicYear::starting(2025), TermName::Autumn));
+/// assert_eq!(id.to_string(), "Autumn 2025/26");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -89,14 +157,45 @@ pub struct TermId {
     pub name: TermName,
 }
 
+impl TermId {
+    /// The term `name` of academic year `year`.
+    pub const fn new(year: AcademicYear, name: TermName) -> Self {
+        TermId { year, name }
+    }
+}
+
+/// `Autumn 2025/26`, honouring width, fill and alignment.
 impl fmt::Display for TermId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.name, self.year)
+        f.pad(&format!("{} {}", self.name, self.year))
+    }
+}
+
+/// Reads `Autumn 2025/26` (the [`Display`](fmt::Display) form; the term name
+/// and year are read as [`TermName`] and [`AcademicYear`] read them).
+impl core::str::FromStr for TermId {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let (name, year) =
+            s.trim()
+                .split_once(char::is_whitespace)
+                .ok_or_else(|| Error::Unparsable {
+                    given: s.to_owned(),
+                    expected: "a term and academic year such as Autumn 2025/26",
+                })?;
+        Ok(TermId {
+            year: year.parse()?,
+            name: name.parse()?,
+        })
     }
 }
 
 /// Days inside or between terms when the school is closed (INSET days,
 /// half-term, an emergency closure).
+///
+/// A plain value record: fields are open on purpose ([`DateRange`] keeps the
+/// dates in order; [`TermCalendar::new`] checks closures against each other).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -121,8 +220,20 @@ impl Closure {
     }
 }
 
+/// `2025-10-27 to 2025-10-31: half-term`, honouring width, fill and alignment.
+impl fmt::Display for Closure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{}: {}", self.dates, self.reason))
+    }
+}
+
 /// A continuous run of days the school was closed: `first_closed` (C) up to the
 /// day before `reopens` (R), as the closure-window test wants them.
+///
+/// A plain value record: fields are open on purpose, so a caller can state a
+/// closure the term calendar does not know. A period whose `reopens` is not
+/// after `first_closed` closes no days ([`days_closed`](Self::days_closed) is
+/// zero or less) and never meets the 4-week closure test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -134,6 +245,14 @@ pub struct ClosedPeriod {
 }
 
 impl ClosedPeriod {
+    /// Closed from `first_closed` (C) until the day before `reopens` (R).
+    pub const fn new(first_closed: NaiveDate, reopens: NaiveDate) -> Self {
+        ClosedPeriod {
+            first_closed,
+            reopens,
+        }
+    }
+
     /// Days closed, `R − C`.
     pub fn days_closed(&self) -> i64 {
         (self.reopens - self.first_closed).num_days()
@@ -201,11 +320,80 @@ impl From<TermCalendar> for TermCalendarRecord {
     }
 }
 
+/// `closed 2025-07-23, reopens 2025-09-03 (42 days)`, honouring width, fill and alignment.
+impl fmt::Display for ClosedPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!(
+            "closed {}, reopens {} ({} days)",
+            self.first_closed,
+            self.reopens,
+            self.days_closed()
+        ))
+    }
+}
+
+/// Builds a [`TermCalendar`] a term and a closure at a time; nothing is checked
+/// until [`build`](Self::build), which reports the first problem.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::{TermCalendar, TermName};
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).ok_or("not a date");
+/// let cal = TermCalendar::builder()
+///     .term(TermName::Autumn, d(2025, 9, 3)?, d(2025, 12, 19)?)
+///     .closure(d(2025, 10, 27)?, d(2025, 10, 31)?, "half-term")
+///     .term(TermName::Spring, d(2026, 1, 5)?, d(2026, 3, 27)?)
+///     .build()?;
+/// assert_eq!(cal.terms().len(), 2);
+/// assert!(!cal.is_open(d(2025, 10, 28)?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct TermCalendarBuilder {
+    terms: Vec<Result<Term>>,
+    closures: Vec<Result<Closure>>,
+}
+
+impl TermCalendarBuilder {
+    /// Adds the term `name` from `first` to `last` (inclusive).
+    pub fn term(mut self, name: TermName, first: NaiveDate, last: NaiveDate) -> Self {
+        self.terms.push(Term::new(name, first, last));
+        self
+    }
+
+    /// Adds a closure from `first` to `last` (inclusive) with the school's reason.
+    pub fn closure(mut self, first: NaiveDate, last: NaiveDate, reason: impl Into<String>) -> Self {
+        self.closures.push(Closure::new(first, last, reason));
+        self
+    }
+
+    /// The calendar, checked as [`TermCalendar::new`] checks it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DatesOutOfOrder`] when a term or closure ends before it
+    /// starts; [`Error::InvalidTermCalendar`] naming the first problem
+    /// [`TermCalendar::new`] finds.
+    pub fn build(self) -> Result<TermCalendar> {
+        let terms = self.terms.into_iter().collect::<Result<Vec<_>>>()?;
+        let closures = self.closures.into_iter().collect::<Result<Vec<_>>>()?;
+        TermCalendar::new(terms, closures)
+    }
+}
+
 fn invalid(reason: String) -> Error {
     Error::InvalidTermCalendar { reason }
 }
 
 impl TermCalendar {
+    /// An empty builder: add terms and closures in date order, then
+    /// [`build`](TermCalendarBuilder::build).
+    pub fn builder() -> TermCalendarBuilder {
+        TermCalendarBuilder::default()
+    }
+
     /// A calendar from its terms and closures, both in date order.
     ///
     /// # Errors
@@ -420,6 +608,54 @@ mod tests {
             cal.closed_period_containing(d(2025, 8, 1)),
             Some(periods[0])
         );
+    }
+
+    #[test]
+    fn term_names_and_ids_read_back() {
+        assert_eq!(" SUMMER ".parse::<TermName>().unwrap(), TermName::Summer);
+        assert!("Michaelmas".parse::<TermName>().is_err());
+        let id: TermId = "Spring 2025/26".parse().unwrap();
+        assert_eq!(
+            id,
+            TermId::new(AcademicYear::starting(2025), TermName::Spring)
+        );
+        assert!("Spring".parse::<TermId>().is_err());
+        assert!("Spring 2025/27".parse::<TermId>().is_err());
+        assert_eq!(format!("[{id:>16}]"), "[  Spring 2025/26]");
+    }
+
+    #[test]
+    fn builder_checks_what_new_checks() {
+        let built = TermCalendar::builder()
+            .term(TermName::Summer, d(2025, 4, 22), d(2025, 7, 22))
+            .term(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))
+            .term(TermName::Spring, d(2026, 1, 5), d(2026, 3, 27))
+            .closure(d(2025, 10, 27), d(2025, 10, 31), "half-term")
+            .closure(d(2025, 12, 19), d(2025, 12, 19), "INSET day")
+            .build()
+            .unwrap();
+        assert_eq!(built, year_2025_26());
+        // EXC-13-3 closure periods print as a caseworker reads them.
+        assert_eq!(
+            built.closed_periods()[0].to_string(),
+            "closed 2025-07-23, reopens 2025-09-03 (42 days)"
+        );
+        assert_eq!(
+            built.closures()[0].to_string(),
+            "2025-10-27 to 2025-10-31: half-term"
+        );
+        assert_eq!(
+            built.terms()[1].to_string(),
+            "Autumn 2025/26 (2025-09-03 to 2025-12-19)"
+        );
+        let overlapping = TermCalendar::builder()
+            .term(TermName::Autumn, d(2025, 9, 3), d(2025, 12, 19))
+            .term(TermName::Spring, d(2025, 12, 19), d(2026, 3, 27))
+            .build();
+        assert!(matches!(
+            overlapping,
+            Err(Error::InvalidTermCalendar { .. })
+        ));
     }
 
     #[test]
