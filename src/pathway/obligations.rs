@@ -219,7 +219,7 @@ impl Obligation {
 impl fmt::Display for Obligation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!(
-            "{} by {} ({}): {:?}",
+            "{} by {} ({}): {}",
             self.subject,
             self.deadline.due(),
             self.rule(),

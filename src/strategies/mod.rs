@@ -152,6 +152,13 @@ fn actor(i: u8) -> Actor {
     }
 }
 
+/// The first day of the built-in bank-holiday table: generated plans are made
+/// no earlier, so every clock they start can be placed in it.
+const TABLE_START: NaiveDate = match NaiveDate::from_ymd_opt(2015, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 fn pounds(n: i64) -> Pounds {
     Pounds::whole(n).unwrap_or(Pounds::ZERO)
 }
@@ -401,7 +408,8 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
         51 => EventKind::ExistingPlanLoaded {
             issued_on: on
                 .checked_sub_days(Days::new(u64::from(n) * 3))
-                .unwrap_or(on),
+                .unwrap_or(on)
+                .max(TABLE_START.min(on)),
             last_reviewed_on: None,
             school: "Oak Primary".into(),
         },
@@ -409,7 +417,8 @@ fn event_kind(choice: u8, n: u8, on: NaiveDate) -> EventKind {
             from_council: "Croydon".into(),
             plan_made_on: on
                 .checked_sub_days(Days::new(u64::from(n) * 4))
-                .unwrap_or(on),
+                .unwrap_or(on)
+                .max(TABLE_START.min(on)),
             last_reviewed_on: None,
             school: "Oak Primary".into(),
         },
