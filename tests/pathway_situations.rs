@@ -686,3 +686,60 @@ fn a_caseload_lists_its_late_acts_for_a_period() {
         send_pathway::caseload::late_acts(&cases, d(2025, 3, 1), d(2025, 3, 31), None).len() == 1
     );
 }
+
+#[test]
+fn exceptional_circumstances_excuse_an_order_clock_exc_44_3() {
+    use send_pathway::exceptions::{ExceptionClaim, ExceptionGround, ExceptionId};
+    let (mut case, cal) = refused_then_appealed(AppealOutcome::Upheld);
+    let claim = ExceptionClaim::new(
+        ExceptionId::Exc44_3,
+        ExceptionGround::ExceptionalPersonalCircumstances,
+        "the family were in hospital for three weeks",
+        "the parent could not be consulted before the decision",
+    )
+    .expect("a valid claim");
+    case.apply(
+        council(
+            d(2025, 9, 10),
+            EventKind::ExceptionRecorded {
+                claim: Box::new(claim),
+            },
+        ),
+        &cal,
+    )
+    .expect("EXC-44-3 is recorded against the order's clock");
+    // Decided after the order's 2 weeks: late, but excused.
+    case.apply(council(d(2025, 9, 25), EventKind::DecidedToAssess), &cal)
+        .expect("decided");
+    let entry = case.compliance().last().expect("judged");
+    assert_eq!(entry.deadline.rule(), RuleId::TOrderAssess);
+    assert_eq!(entry.status, Status::MissedExcused(ExceptionId::Exc44_3));
+    // The same claim on a case with no order is refused.
+    let request = ev(
+        d(2025, 3, 12),
+        Actor::Parent,
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
+    );
+    let (mut plain, _) =
+        Case::open(child(d(2016, 1, 1)), LocalPolicy::sutton(), request, &cal).expect("opens");
+    let claim = ExceptionClaim::new(
+        ExceptionId::Exc44_3,
+        ExceptionGround::ExceptionalPersonalCircumstances,
+        "x",
+        "y",
+    )
+    .expect("claim");
+    assert!(plain
+        .apply(
+            council(
+                d(2025, 3, 20),
+                EventKind::ExceptionRecorded {
+                    claim: Box::new(claim)
+                }
+            ),
+            &cal
+        )
+        .is_err());
+}

@@ -291,7 +291,7 @@ pub(crate) fn acts(
             }
             EventKind::AmendedPlanIssued { .. } => {
                 if let Some(a) = &p.amendment {
-                    done(amendment_due(a, cal)?, &[])?;
+                    done(amendment_due(a, cal)?, &a.exceptions)?;
                 }
                 if let Some(t) = p.phase_transfer.filter(|t| t.amended_on.is_none()) {
                     done(

@@ -77,6 +77,7 @@ pub(crate) enum Effect {
     AdviceUpdated(AdviceId, Box<AdviceRequest>),
     AssessmentException(ExceptionClaim),
     ReassessmentException(ExceptionClaim),
+    AmendmentException(ExceptionClaim),
     /// The assessment ended in a "no": back to SEN Support.
     AssessmentRefused(PanelOutcome),
     DraftServed,
@@ -1041,6 +1042,9 @@ fn record_exception(
             "EXC-8-2 is recorded on the advice request it excuses",
         ));
     }
+    if id == ExceptionId::Exc44_3 {
+        return order_exception(state, claim, judging);
+    }
     let reassessing = matches!(id, ExceptionId::Exc27_3)
         || (id == ExceptionId::ExcCovid && state.phase.plan().is_some());
     if reassessing {
@@ -1098,6 +1102,62 @@ fn record_exception(
         [Effect::AssessmentException(claim.clone())],
         inform_family(id),
     )
+}
+
+/// EXC-44-3: an exception to a tribunal order's periods (reg 44(3)), recorded
+/// on the ordered assessment, re-assessment or amendment whose clock it
+/// excuses, and judged against that clock.
+fn order_exception(
+    state: &CaseState,
+    claim: &ExceptionClaim,
+    judging: Judging<'_>,
+) -> Result<Decision> {
+    let not_here = || {
+        Error::ExceptionNotApplicable {
+        exception: ExceptionId::Exc44_3,
+        reason: "EXC-44-3 excuses only the periods of a tribunal order (reg 44), and no ordered assessment, re-assessment or amendment is running".into(),
+    }
+    };
+    let ordered = Some(OrderRoute::TribunalOrder);
+    let (effect, deadline) = match &state.phase {
+        Phase::Assessment(a)
+            if matches!(
+                a.clocks,
+                Clocks::OrderToAssess(OrderRoute::TribunalOrder)
+                    | Clocks::OrderToMakePlan(OrderRoute::TribunalOrder)
+            ) =>
+        {
+            let due = match judging.live() {
+                Some(cal) => {
+                    Some(super::compliance::assessment_clocks(a, cal.holidays)?.final_plan)
+                }
+                None => None,
+            };
+            (Effect::AssessmentException(claim.clone()), due)
+        }
+        Phase::Plan(p) => match (&p.reassessment, &p.amendment) {
+            (Some(r), _) if r.ordered.map(|(route, _)| route) == ordered => {
+                let due = match judging.live() {
+                    Some(cal) => super::compliance::reassessment_plan_due(r, cal.holidays)?,
+                    None => None,
+                };
+                (Effect::ReassessmentException(claim.clone()), due)
+            }
+            (_, Some(a)) if a.ordered.map(|(route, _)| route) == ordered => {
+                let due = match judging.live() {
+                    Some(cal) => Some(super::compliance::amendment_due(a, cal.holidays)?),
+                    None => None,
+                };
+                (Effect::AmendmentException(claim.clone()), due)
+            }
+            _ => return Err(not_here()),
+        },
+        _ => return Err(not_here()),
+    };
+    if let Some(deadline) = deadline {
+        claim.check_against(&deadline)?;
+    }
+    with([effect], inform_family(ExceptionId::Exc44_3))
 }
 
 fn inform_family(id: ExceptionId) -> Vec<Warning> {

@@ -63,6 +63,11 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 a.exceptions.push(claim);
             }
         }
+        Effect::AmendmentException(claim) => {
+            if let Some(a) = plan_mut(state).and_then(|p| p.amendment.as_mut()) {
+                a.exceptions.push(claim);
+            }
+        }
         Effect::ReassessmentException(claim) => {
             if let Some(r) = plan_mut(state).and_then(|p| p.reassessment.as_mut()) {
                 r.exceptions.push(claim);
@@ -233,6 +238,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 p.amendment = Some(Amendment {
                     notice: Draft::served(on),
                     ordered: None,
+                    exceptions: Vec::new(),
                 });
                 if p.review.is_some_and(|r| r.decided.is_some()) {
                     p.review = None;
@@ -360,6 +366,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                 p.amendment = Some(Amendment {
                     notice: Draft::served(on),
                     ordered: Some((route, placement_only)),
+                    exceptions: Vec::new(),
                 });
             }
         }

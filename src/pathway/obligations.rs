@@ -537,7 +537,9 @@ pub(crate) fn open_clocks(
                         deadlines::amendment_representations_window(a.notice.served_on, cal),
                     )?;
                 }
+                c.claims = &a.exceptions;
                 c.push(Subject::AmendedPlan, amendment_due(a, cal), Act::NotDone)?;
+                c.claims = &[];
             }
             if let Some(r) = &plan.reassessment {
                 c.claims = &r.exceptions;

@@ -479,9 +479,14 @@ impl Review {
 pub struct Amendment {
     pub(crate) notice: Draft,
     pub(crate) ordered: Option<(OrderRoute, bool)>,
+    pub(crate) exceptions: Vec<ExceptionClaim>,
 }
 
 impl Amendment {
+    /// Exceptions recorded against an ordered amendment's period (EXC-44-3).
+    pub fn exceptions(&self) -> &[ExceptionClaim] {
+        &self.exceptions
+    }
     /// An amendment the tribunal ordered or the council conceded, and whether
     /// it is about the placement (section I) only (T-ORDER-AMEND, T-UNOPPOSED-AMEND).
     pub fn ordered(&self) -> Option<(OrderRoute, bool)> {
