@@ -1029,6 +1029,22 @@ impl NextStepsMeeting {
         Ok((NextStepsMeeting::from_checked(plan, None), warnings))
     }
 
+    /// Schedule a meeting without the caller's calendars at hand — a case read
+    /// back from storage, or one applied without a school term calendar.
+    /// Every check of [`schedule`](Self::schedule) runs except that the day is
+    /// a working day and the school is open, which need the calendars; a
+    /// weekend is still refused. Call [`check_calendars`](Self::check_calendars)
+    /// when they are at hand.
+    ///
+    /// # Errors
+    ///
+    /// As [`schedule`](Self::schedule), less the calendar checks.
+    pub fn schedule_without_calendars(plan: MeetingPlan) -> Result<(Self, Vec<Warning>)> {
+        let warnings = check_plan(&plan)?;
+        check_weekday(plan.start.date())?;
+        Ok((NextStepsMeeting::from_checked(plan, None), warnings))
+    }
+
     /// Re-check a meeting read back from storage against the caller's
     /// calendars: a working day (no bank holiday) and, at the school, a day the
     /// school is open — the checks of [`schedule`](Self::schedule) that need

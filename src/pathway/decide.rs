@@ -450,8 +450,12 @@ pub(crate) fn decide(
         }
 
         // --- After a "no" (NSM-*) ---
-        EventKind::NsmAccepted { meeting } | EventKind::NsmDeclined { meeting } | EventKind::NsmHeld { meeting } => {
-            nsm_event(state, kind, *meeting, on)
+        EventKind::NsmAccepted { meeting }
+        | EventKind::NsmDeclined { meeting }
+        | EventKind::NsmHeld { meeting }
+        | EventKind::NsmScheduled { meeting, .. }
+        | EventKind::NsmFormRecorded { meeting, .. } => {
+            nsm_event(state, kind, *meeting, on, judging)
         }
         EventKind::ReturnedToSenSupport => match &state.phase {
             Phase::SenSupport { .. } => just(Effect::ReturnedToSupport),
@@ -1172,6 +1176,7 @@ fn nsm_event(
     kind: &EventKind,
     meeting: MeetingId,
     on: NaiveDate,
+    judging: Judging<'_>,
 ) -> Result<Decision> {
     let Some(track) = state.meetings.get(meeting.index()) else {
         return Err(broken(
@@ -1179,7 +1184,7 @@ fn nsm_event(
             format!("no Next Steps Meeting {meeting} was offered in this case"),
         ));
     };
-    let mut next = *track;
+    let mut next = track.clone();
     let mut warnings = Vec::new();
     match kind {
         EventKind::NsmAccepted { .. } if track.response == FamilyResponse::Awaiting => {
@@ -1192,10 +1197,56 @@ fn nsm_event(
                 "the family declined; no statutory clock changes",
             ));
         }
+        EventKind::NsmScheduled { plan, .. }
+            if matches!(track.response, FamilyResponse::Accepted(_)) && track.held_on.is_none() =>
+        {
+            if plan.notes.panel != track.panel_on {
+                return Err(broken(
+                    RuleId::NsmPanelNotes,
+                    format!(
+                        "the plan's panel of {} is not the panel of {} this meeting follows",
+                        plan.notes.panel, track.panel_on
+                    ),
+                ));
+            }
+            // The nsm module owns every rule of the meeting.
+            let (arranged, notes) = match judging
+                .live()
+                .and_then(|c| c.terms.map(|t| (c.holidays, t)))
+            {
+                Some((holidays, terms)) => {
+                    crate::nsm::NextStepsMeeting::schedule((**plan).clone(), holidays, terms)?
+                }
+                None => crate::nsm::NextStepsMeeting::schedule_without_calendars((**plan).clone())?,
+            };
+            warnings.extend(notes);
+            next.arranged = Some(Box::new(arranged));
+        }
+        EventKind::NsmFormRecorded { form, .. } if track.held_on.is_some() => {
+            let Some(mut arranged) = track.arranged.clone() else {
+                return Err(broken(
+                    RuleId::NsmForm,
+                    "record the form of a meeting that was arranged and held",
+                ));
+            };
+            warnings.extend(arranged.record_form((**form).clone())?);
+            next.arranged = Some(arranged);
+        }
         EventKind::NsmHeld { .. }
             if matches!(track.response, FamilyResponse::Accepted(_)) && track.held_on.is_none() =>
         {
             next.held_on = Some(on);
+            if let Some(arranged) = &track.arranged {
+                if arranged.start().date() != on {
+                    warnings.push(Warning::new(
+                        RuleId::NsmWithin2w,
+                        format!(
+                            "held on {on}, not on the {} arranged",
+                            arranged.start().date()
+                        ),
+                    ));
+                }
+            }
             let latest = crate::nsm::latest_meeting_date(track.panel_on)?;
             if on > latest {
                 warnings.push(Warning::new(

@@ -546,6 +546,23 @@ pub enum EventKind {
         /// Which meeting.
         meeting: MeetingId,
     },
+    /// The meeting was arranged with the setting, its agenda circulated
+    /// (NSM-FACILITATOR, NSM-PANEL-NOTES, NSM-CONTACT-1W, NSM-WITHIN-2W,
+    /// NSM-DURATION, NSM-VENUE, NSM-INVITE, NSM-AGENDA-ADVANCE): the `nsm`
+    /// module checks the plan.
+    NsmScheduled {
+        /// Which meeting.
+        meeting: MeetingId,
+        /// The arrangements.
+        plan: Box<crate::nsm::MeetingPlan>,
+    },
+    /// The meeting's form was completed and shared (NSM-FORM).
+    NsmFormRecorded {
+        /// Which meeting.
+        meeting: MeetingId,
+        /// The form.
+        form: Box<crate::nsm::NsmForm>,
+    },
     /// The Next Steps Meeting was held (NSM-WITHIN-2W).
     NsmHeld {
         /// Which meeting.
@@ -802,6 +819,8 @@ impl EventKind {
             EventKind::NsmAccepted { .. } => "Next Steps Meeting accepted",
             EventKind::NsmDeclined { .. } => "Next Steps Meeting declined",
             EventKind::NsmHeld { .. } => "Next Steps Meeting held",
+            EventKind::NsmScheduled { .. } => "Next Steps Meeting arranged",
+            EventKind::NsmFormRecorded { .. } => "Next Steps Meeting form recorded",
             EventKind::ReturnedToSenSupport => "returned to SEN Support",
             EventKind::AscRequested { .. } => "ASC requested",
             EventKind::AscSetupMeetingHeld { .. } => "ASC setup meeting held",

@@ -169,6 +169,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
                     availability,
                     response: FamilyResponse::Awaiting,
                     held_on: None,
+                    arranged: None,
                 });
             }
         }

@@ -702,7 +702,7 @@ impl Dispute {
 }
 
 /// A Next Steps Meeting offered after a "no" (NSM-WHEN, NSM-OPTIONAL).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NsmTrack {
     pub(crate) id: MeetingId,
     pub(crate) after: PanelOutcome,
@@ -710,6 +710,8 @@ pub struct NsmTrack {
     pub(crate) availability: NsmAvailability,
     pub(crate) response: FamilyResponse,
     pub(crate) held_on: Option<NaiveDate>,
+    /// The meeting as arranged, checked by the `nsm` module.
+    pub(crate) arranged: Option<Box<crate::nsm::NextStepsMeeting>>,
 }
 
 impl NsmTrack {
@@ -736,6 +738,10 @@ impl NsmTrack {
     /// When it was held.
     pub fn held_on(&self) -> Option<NaiveDate> {
         self.held_on
+    }
+    /// The meeting as arranged: agenda, minimum content, venue, form.
+    pub fn arranged(&self) -> Option<&crate::nsm::NextStepsMeeting> {
+        self.arranged.as_deref()
     }
 }
 
