@@ -63,6 +63,18 @@ fn caseload(c: &mut Criterion) {
             black_box(due)
         })
     });
+    group.bench_function(
+        format!("obligations of {n} cases on one day, not collected"),
+        |b| {
+            b.iter(|| {
+                let mut due = 0usize;
+                for case in &load {
+                    let _ = case.for_each_obligation(today, &cal, |_| due += 1);
+                }
+                black_box(due)
+            })
+        },
+    );
     group.bench_function(format!("SEN2 records of {n} cases for 2025"), |b| {
         let from = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or(NaiveDate::MIN);
         let to = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or(NaiveDate::MAX);

@@ -743,3 +743,23 @@ fn exceptional_circumstances_excuse_an_order_clock_exc_44_3() {
         )
         .is_err());
 }
+
+#[test]
+fn for_each_obligation_sees_what_obligations_lists() {
+    let cal = HolidayCalendar::england_and_wales();
+    let request = ev(
+        d(2025, 1, 6),
+        Actor::Parent,
+        EventKind::AssessmentRequested {
+            agreement: ParentalAgreement::NotApplicable,
+        },
+    );
+    let (case, _) =
+        Case::open(child(d(2016, 1, 1)), LocalPolicy::sutton(), request, &cal).expect("opens");
+    for today in [d(2025, 1, 7), d(2025, 3, 1), d(2024, 12, 1)] {
+        let mut seen = Vec::new();
+        case.for_each_obligation(today, &cal, |o| seen.push(o))
+            .expect("answers");
+        assert_eq!(seen, case.obligations(today, &cal).expect("answers"));
+    }
+}

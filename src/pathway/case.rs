@@ -461,6 +461,32 @@ impl Case {
         }
     }
 
+    /// Calls `each` with every obligation due on `today`, soonest first,
+    /// without collecting them: the allocation-free form of
+    /// [`obligations`](Self::obligations) for passes over a whole caseload.
+    ///
+    /// # Errors
+    ///
+    /// As [`obligations`](Self::obligations); `each` is not called then.
+    pub fn for_each_obligation(
+        &self,
+        today: NaiveDate,
+        cal: &HolidayCalendar,
+        mut each: impl FnMut(Obligation),
+    ) -> Result<()> {
+        match self.clocks.for_calendar(cal, today) {
+            Some(clocks) => clocks?
+                .iter()
+                .filter_map(|k| k.on(today))
+                .for_each(&mut each),
+            None => open_clocks(&self.state, &self.child, &self.policy, cal, today)?
+                .iter()
+                .filter_map(|k| k.on(today))
+                .for_each(&mut each),
+        }
+        Ok(())
+    }
+
     /// What may legally happen next, each with the deadline that governs it,
     /// so a service can drive its screens from the case.
     ///
