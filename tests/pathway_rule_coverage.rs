@@ -823,37 +823,12 @@ fn a_conceded_refusal_to_issue_starts_a_draft_t_unopposed_plan() {
     )
     .expect("no to issue");
     let dispute = DisputeId::new(0);
-    case.apply(
-        parent(
-            d(2025, 5, 1),
-            EventKind::MediationAdviserContacted {
-                dispute,
-                choice: MediationChoice::Declined,
-            },
-        ),
+    appeal_after_declining_mediation(
+        &mut case,
+        dispute,
+        [d(2025, 5, 1), d(2025, 5, 2), d(2025, 5, 20)],
         &cal,
-    )
-    .expect("contacted");
-    case.apply(
-        ev(
-            d(2025, 5, 2),
-            Actor::MediationAdviser,
-            EventKind::MediationCertificateIssued { dispute },
-        ),
-        &cal,
-    )
-    .expect("certificate");
-    case.apply(
-        parent(
-            d(2025, 5, 20),
-            EventKind::AppealLodged {
-                dispute,
-                grounds: AppealGrounds::NeedsOrProvision,
-            },
-        ),
-        &cal,
-    )
-    .expect("appeal");
+    );
     case.apply(
         council(
             d(2025, 6, 2),

@@ -3,6 +3,8 @@
 //! orders and concessions that act on the case, parallel processes, and the
 //! compliance history. Public API only.
 
+mod common;
+
 use chrono::NaiveDate;
 use send_pathway::advice::SensoryImpairment;
 use send_pathway::calendar::HolidayCalendar;
@@ -10,7 +12,7 @@ use send_pathway::exceptions::Status;
 use send_pathway::pathway::{
     Actor, AppealGrounds, AppealOutcome, AppealableDecision, AssessmentStep, Case, CaseRecord,
     CeaseGround, Child, Clocks, DecisionNotice, DisputeId, Event, EventKind, FinalPlanChanges,
-    MediationChoice, OrderRoute, ParentalAgreement, Phase, ReviewKind, ReviewOutcome, Subject,
+    OrderRoute, ParentalAgreement, Phase, ReviewKind, ReviewOutcome, Subject,
 };
 use send_pathway::{Error, LocalPolicy, RuleId};
 
@@ -201,38 +203,12 @@ fn refused_then_appealed(outcome: AppealOutcome) -> (Case, HolidayCalendar) {
         _ => None,
     });
     let dispute = dispute.expect("a dispute opens (APPEAL-TRACKS)");
-    let by_parent = |on, kind| ev(on, Actor::Parent, kind);
-    case.apply(
-        by_parent(
-            d(2025, 5, 20),
-            EventKind::MediationAdviserContacted {
-                dispute,
-                choice: MediationChoice::Declined,
-            },
-        ),
+    common::appeal_after_declining_mediation(
+        &mut case,
+        dispute,
+        [d(2025, 5, 20), d(2025, 5, 22), d(2025, 6, 10)],
         &cal,
-    )
-    .expect("contacted");
-    case.apply(
-        ev(
-            d(2025, 5, 22),
-            Actor::MediationAdviser,
-            EventKind::MediationCertificateIssued { dispute },
-        ),
-        &cal,
-    )
-    .expect("certificate");
-    case.apply(
-        by_parent(
-            d(2025, 6, 10),
-            EventKind::AppealLodged {
-                dispute,
-                grounds: AppealGrounds::NeedsOrProvision,
-            },
-        ),
-        &cal,
-    )
-    .expect("appeal");
+    );
     case.apply(
         ev(
             d(2025, 9, 1),
@@ -481,36 +457,21 @@ fn dismissed_cease_appeal_ends_the_plan_and_an_allowed_one_keeps_it_order_cease(
         assert!(case
             .apply(council(d(2025, 2, 10), EventKind::PlanCeased), &cal)
             .is_err());
-        for e in [
-            ev(
-                d(2025, 2, 20),
-                Actor::Parent,
-                EventKind::MediationAdviserContacted {
-                    dispute,
-                    choice: MediationChoice::Declined,
-                },
-            ),
-            ev(
-                d(2025, 2, 24),
-                Actor::MediationAdviser,
-                EventKind::MediationCertificateIssued { dispute },
-            ),
-            ev(
-                d(2025, 3, 10),
-                Actor::Parent,
-                EventKind::AppealLodged {
-                    dispute,
-                    grounds: AppealGrounds::NeedsOrProvision,
-                },
-            ),
+        common::appeal_after_declining_mediation(
+            &mut case,
+            dispute,
+            [d(2025, 2, 20), d(2025, 2, 24), d(2025, 3, 10)],
+            &cal,
+        );
+        case.apply(
             ev(
                 d(2025, 7, 1),
                 Actor::Tribunal,
                 EventKind::AppealDecided { dispute, outcome },
             ),
-        ] {
-            case.apply(e, &cal).expect("appeal steps");
-        }
+            &cal,
+        )
+        .expect("appeal steps");
         assert_eq!(
             matches!(case.phase(), Phase::Ceased { .. }),
             ceased,
@@ -545,28 +506,13 @@ fn order_to_make_a_plan_starts_a_draft_on_its_clocks_t_order_plan() {
     )
     .expect("no to issue");
     let dispute = case.disputes()[0].id();
-    for e in [
-        ev(
-            d(2025, 5, 1),
-            Actor::Parent,
-            EventKind::MediationAdviserContacted {
-                dispute,
-                choice: MediationChoice::Declined,
-            },
-        ),
-        ev(
-            d(2025, 5, 2),
-            Actor::MediationAdviser,
-            EventKind::MediationCertificateIssued { dispute },
-        ),
-        ev(
-            d(2025, 5, 20),
-            Actor::Parent,
-            EventKind::AppealLodged {
-                dispute,
-                grounds: AppealGrounds::NeedsOrProvision,
-            },
-        ),
+    common::appeal_after_declining_mediation(
+        &mut case,
+        dispute,
+        [d(2025, 5, 1), d(2025, 5, 2), d(2025, 5, 20)],
+        &cal,
+    );
+    case.apply(
         ev(
             d(2025, 10, 6),
             Actor::Tribunal,
@@ -575,9 +521,9 @@ fn order_to_make_a_plan_starts_a_draft_on_its_clocks_t_order_plan() {
                 outcome: AppealOutcome::Upheld,
             },
         ),
-    ] {
-        case.apply(e, &cal).expect("appeal");
-    }
+        &cal,
+    )
+    .expect("appeal");
     let Phase::Assessment(a) = case.phase() else {
         panic!("an order to make a plan starts a draft")
     };

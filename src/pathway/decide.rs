@@ -299,8 +299,7 @@ pub(crate) fn decide(
                     requested_by_family: Vec::new(),
                 };
                 let required = required_advice(&facts, on)?;
-                let warnings = Vec::new();
-                with([Effect::DecidedToAssess(AssessmentAdvice::new(required))], warnings)
+                with([Effect::DecidedToAssess(AssessmentAdvice::new(required))], Vec::new())
             }
             _ => Err(wrong_phase(RuleId::TDecide6w, kind, state)),
         },
@@ -425,11 +424,10 @@ pub(crate) fn decide(
                         return Err(broken(RuleId::FinalRepsOnly, "the final plan may differ from the draft only through representations and the placement; re-issue the draft"));
                     }
                     require_school(school, RuleId::TFinal20w)?;
-                    let warnings = Vec::new();
                     if let Some(cal) = judging.live() {
                         window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
                     }
-                    with([Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+                    with([Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
                 }
                 _ => Err(broken(RuleId::DraftNoSchool, "a final plan needs a draft served first, with its 15-day window (T-DRAFT-REPS-15D)")),
             },
@@ -517,8 +515,7 @@ pub(crate) fn decide(
                     if review.advice_circulated_on.is_some() {
                         return Err(broken(RuleId::TReviewAdvice2w, "the advice has already been circulated"));
                     }
-                    let warnings = Vec::new();
-                    with([Effect::ReviewAdviceCirculated], warnings)
+                    with([Effect::ReviewAdviceCirculated], Vec::new())
                 }
                 EventKind::ReviewMeetingHeld => {
                     if review.held_on.is_some() {
@@ -577,8 +574,7 @@ pub(crate) fn decide(
             if plan.amendment.is_some() {
                 return Err(broken(RuleId::TAmendReps15d, "an amendment is already running; finish it first"));
             }
-            let warnings = Vec::new();
-            with([Effect::AmendmentStarted], warnings)
+            with([Effect::AmendmentStarted], Vec::new())
         }
         EventKind::AmendedPlanIssued { school } => {
             let plan = plan_of(state, RuleId::TAmendFinal8w, kind)?;
@@ -586,11 +582,10 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TAmendReps15d, "amend the plan only after an amendment notice and its 15-day window"));
             };
             require_school(school, RuleId::TAmendFinal8w)?;
-            let warnings = Vec::new();
             if let (Some(cal), None) = (judging.live(), amendment.ordered) {
                 window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
             }
-            with([Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with([Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
         }
         EventKind::DecidedNotToAmend { notice } => {
             let plan = plan_of(state, RuleId::TAmendNot8w, kind)?;
@@ -616,9 +611,10 @@ pub(crate) fn decide(
                         Actor::Parent | Actor::YoungPerson | Actor::School | Actor::PostSixteenInstitution | Actor::Health | Actor::Council => {}
                         other => return Err(broken(RuleId::ReassessWho, format!("{other} cannot request a re-assessment"))),
                     }
-                    let bar = deadlines::reassessment_bar_ends(plan.last_assessment_concluded)?;
+                    let concluded = state.last_assessment_concluded.unwrap_or(plan.issued_on);
+                    let bar = deadlines::reassessment_bar_ends(concluded)?;
                     if on < bar {
-                        warnings.push(Warning::new(RuleId::Reassess6mBar, format!("requested within 6 months of the last assessment ({}); the council may refuse unless it thinks a re-assessment necessary", plan.last_assessment_concluded)));
+                        warnings.push(Warning::new(RuleId::Reassess6mBar, format!("requested within 6 months of the last assessment ({}); the council may refuse unless it thinks a re-assessment necessary", concluded)));
                     }
                     with([Effect::ReassessmentRequested], warnings)
                 }
@@ -648,11 +644,10 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TReassessFinal14w, "the plan after re-assessment needs a draft and its representation window first (reg 27)"));
             };
             require_school(school, RuleId::TReassessFinal14w)?;
-            let warnings = Vec::new();
             if let Some(cal) = judging.live() {
                 window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
             }
-            with([Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], warnings)
+            with([Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
         }
         EventKind::CeaseProposed => {
             let plan = plan_of(state, RuleId::CeaseProcedure, kind)?;
@@ -928,7 +923,6 @@ fn refusal(
             later: on,
         });
     }
-    let warnings = Vec::new();
     let availability = offer(outcome, policy);
     let mut effects = Effects::from([
         Effect::AssessmentRefused(outcome),
@@ -937,7 +931,7 @@ fn refusal(
     if availability != NsmAvailability::NotAvailable {
         effects.push(Effect::OfferMeeting(outcome, panel_on, availability));
     }
-    with(effects, warnings)
+    with(effects, Vec::new())
 }
 
 fn draft_names_no_school(names_school: Option<&str>) -> Result<()> {
@@ -1008,7 +1002,7 @@ fn check_cease_ground(child: &Child, ground: CeaseGround, on: NaiveDate) -> Resu
     match ground {
         CeaseGround::Employment | CeaseGround::HigherEducation if on <= compulsory_ends => Err(broken(
             RuleId::CeaseAgeRules,
-            format!("{} is of compulsory school age until {compulsory_ends}: a plan cannot cease for employment or higher education", "the child"),
+            format!("the child is of compulsory school age until {compulsory_ends}: a plan cannot cease for employment or higher education"),
         )),
         CeaseGround::LeftEducation { review_found_not_returning } => {
             let eighteen = crate::calendar::birthday(child.date_of_birth, 18)?;

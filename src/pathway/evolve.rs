@@ -293,7 +293,6 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             if let Some(p) = plan_mut(state) {
                 p.reassessment = None;
                 p.school = school;
-                p.last_assessment_concluded = on;
             }
         }
         Effect::CeaseProposed => {

@@ -304,7 +304,6 @@ pub struct Plan {
     pub(crate) issued_on: NaiveDate,
     pub(crate) school: String,
     pub(crate) last_reviewed_on: Option<NaiveDate>,
-    pub(crate) last_assessment_concluded: NaiveDate,
     pub(crate) phase_transfer: Option<PlannedTransfer>,
     pub(crate) review: Option<Review>,
     pub(crate) amendment: Option<Amendment>,
@@ -343,7 +342,6 @@ impl Plan {
             issued_on,
             school,
             last_reviewed_on: None,
-            last_assessment_concluded: issued_on,
             phase_transfer: None,
             review: None,
             amendment: None,
@@ -368,10 +366,6 @@ impl Plan {
     /// review decision, or the plan's issue date.
     pub fn review_anchor(&self) -> NaiveDate {
         self.last_reviewed_on.unwrap_or(self.issued_on)
-    }
-    /// When the last assessment or re-assessment concluded (REASSESS-6M-BAR).
-    pub fn last_assessment_concluded(&self) -> NaiveDate {
-        self.last_assessment_concluded
     }
     /// A planned phase transfer.
     pub fn phase_transfer(&self) -> Option<&PlannedTransfer> {
@@ -779,6 +773,13 @@ pub struct CaseState {
 }
 
 impl CaseState {
+    /// When the last assessment or re-assessment concluded — a plan issued, a
+    /// "no" notified, a plan loaded or transferred in — for REQ-6M-PRIOR and
+    /// REASSESS-6M-BAR.
+    pub fn last_assessment_concluded(&self) -> Option<NaiveDate> {
+        self.last_assessment_concluded
+    }
+
     pub(crate) fn new(since: NaiveDate) -> Self {
         CaseState {
             phase: Phase::SenSupport { since },

@@ -244,3 +244,39 @@ pub fn approved(on: NaiveDate, per_term: i64) -> AscDecision {
         },
     )
 }
+
+/// The family declines mediation, the adviser issues the certificate, and an
+/// appeal on needs or provision reaches the tribunal, on the three dates given
+/// (T-MED-CONTACT-2M, T-MED-CERT-3WD, APPEAL-CERT, T-APPEAL-2M-1M).
+pub fn appeal_after_declining_mediation(
+    case: &mut Case,
+    dispute: DisputeId,
+    [declined, certified, lodged]: [NaiveDate; 3],
+    cal: &HolidayCalendar,
+) {
+    let events = [
+        parent(
+            declined,
+            EventKind::MediationAdviserContacted {
+                dispute,
+                choice: MediationChoice::Declined,
+            },
+        ),
+        ev(
+            certified,
+            Actor::MediationAdviser,
+            EventKind::MediationCertificateIssued { dispute },
+        ),
+        parent(
+            lodged,
+            EventKind::AppealLodged {
+                dispute,
+                grounds: AppealGrounds::NeedsOrProvision,
+            },
+        ),
+    ];
+    for event in events {
+        case.apply(event, cal)
+            .expect("the appeal's steps are accepted");
+    }
+}
