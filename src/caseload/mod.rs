@@ -50,6 +50,8 @@ pub use sen2_return::{
 };
 pub use urgent::{urgent_list, UrgentRow};
 
+use chrono::NaiveDate;
+
 use crate::exceptions::Status;
 use crate::pathway::{Case, Phase, Subject};
 use crate::rule::RuleId;
@@ -222,6 +224,9 @@ pub struct Filter {
     rules: Vec<RuleId>,
     phases: Vec<PhaseKind>,
     parties: Vec<Party>,
+    statutory_only: bool,
+    due_from: Option<NaiveDate>,
+    due_to: Option<NaiveDate>,
 }
 
 impl Filter {
@@ -251,9 +256,41 @@ impl Filter {
         self
     }
 
+    /// Keep statutory clocks only (rules that are law, [`RuleId::is_statutory`]),
+    /// leaving out targets and local protocol dates.
+    ///
+    /// ```
+    /// use send_pathway::caseload::{Filter, Party, PhaseKind};
+    /// use send_pathway::RuleId;
+    /// let law = Filter::all().statutory_only();
+    /// assert!(law.matches(RuleId::TFinal20w, PhaseKind::Assessment, Party::Council));
+    /// assert!(!law.matches(RuleId::TDraft14w, PhaseKind::Assessment, Party::Council));
+    /// ```
+    #[must_use]
+    pub fn statutory_only(mut self) -> Self {
+        self.statutory_only = true;
+        self
+    }
+
+    /// Keep obligations due from `from` to `to`, both included (a feed or a
+    /// list for a date window).
+    #[must_use]
+    pub fn due_between(mut self, from: NaiveDate, to: NaiveDate) -> Self {
+        self.due_from = Some(from);
+        self.due_to = Some(to);
+        self
+    }
+
+    /// Whether a due date passes the date window (every date passes when no
+    /// window is set).
+    pub fn matches_due(&self, due: NaiveDate) -> bool {
+        self.due_from.is_none_or(|from| due >= from) && self.due_to.is_none_or(|to| due <= to)
+    }
+
     /// Whether an obligation under `rule`, in a case in `phase`, for `party` passes.
     pub fn matches(&self, rule: RuleId, phase: PhaseKind, party: Party) -> bool {
-        (self.rules.is_empty() || self.rules.contains(&rule))
+        (!self.statutory_only || rule.is_statutory())
+            && (self.rules.is_empty() || self.rules.contains(&rule))
             && (self.phases.is_empty() || self.phases.contains(&phase))
             && (self.parties.is_empty() || self.parties.contains(&party))
     }

@@ -89,7 +89,10 @@ pub fn urgent_list<'a>(
         }
         for obligation in case.obligations(today, cal)? {
             let party = Party::of(&obligation.subject);
-            if !is_open(obligation.status) || !filter.matches(obligation.rule(), phase, party) {
+            if !is_open(obligation.status)
+                || !filter.matches(obligation.rule(), phase, party)
+                || !filter.matches_due(obligation.deadline.due())
+            {
                 continue;
             }
             rows.push(UrgentRow {
