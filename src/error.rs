@@ -206,7 +206,7 @@ pub enum Error {
     },
 
     /// A rule identifier string that this crate does not know.
-    #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (see DOMAIN.md)")]
+    #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (every rule is listed in `RuleId::ALL` and RULES.md)")]
     UnknownRule(String),
 
     /// Text written by a person could not be read as the value asked for
@@ -242,5 +242,18 @@ pub enum Error {
         other: String,
         /// What was being built.
         view: &'static str,
+    },
+
+    /// A case in a caseload view could not be judged (see
+    /// [`Judged::complete`](crate::caseload::Judged::complete)); the reason is
+    /// in the message, not repeated as a source.
+    #[error("case {reference} (#{position} of the caseload) could not be judged: {reason}")]
+    CaseNotJudged {
+        /// The child's reference.
+        reference: String,
+        /// The case's position in the caseload iterator, from 0.
+        position: usize,
+        /// Why.
+        reason: Box<Error>,
     },
 }

@@ -60,10 +60,16 @@ fn malformed_lists_are_refused_with_a_reason() {
         r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "01/01/2026", "notes": "", "bunting": true}]}}"#
     )
     .contains("YYYY-MM-DD"));
-    assert!(reason(
+    // A field gov.uk may add changes no date: read tolerantly (DC-6).
+    assert!(holidays_from_gov_uk_json(
         r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "2026-01-01", "notes": "", "bunting": true, "colour": "red"}]}}"#
     )
-    .contains("gov.uk shape"));
+    .is_ok());
+    // A different division in the england-and-wales entry would change dates.
+    assert!(reason(
+        r#"{"england-and-wales": {"division": "scotland", "events": [{"title": "X", "date": "2026-01-01", "notes": "", "bunting": true}]}}"#
+    )
+    .contains("scotland"));
     assert!(reason(
         r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "X", "date": "2026-01-01", "notes": "", "bunting": true}, {"title": "Y", "date": "2026-01-01", "notes": "", "bunting": true}]}}"#
     )

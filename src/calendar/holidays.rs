@@ -526,18 +526,19 @@ struct GovUkFile {
     england_and_wales: Option<GovUkDivision>,
 }
 
+//
+// Read tolerantly: gov.uk may add fields (an `id`, a `region`) without
+// changing what a date means, so unknown fields are ignored; what would change
+// a date (its form, a duplicate, the division) is checked strictly.
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct GovUkDivision {
-    #[allow(dead_code)]
     division: String,
     events: Vec<GovUkEvent>,
 }
 
 #[cfg(feature = "serde")]
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct GovUkEvent {
     title: String,
     date: String,
@@ -675,8 +676,9 @@ impl HolidayCalendar {
     /// `{"england-and-wales": {"division": …, "events": [{"title", "date",
     /// "notes", "bunting"}]}}`. Other divisions ("scotland",
     /// "northern-ireland") are ignored. The table covers the years from the
-    /// first event's to the last event's (DOMAIN DC-6: the published list is
-    /// the source of truth).
+    /// first event's to the last event's (rule DC-6: the published list is
+    /// the source of truth). Fields gov.uk may add (to the file, a division or
+    /// an event) are ignored; what would change a date is refused.
     ///
     /// ```
     /// # use chrono::NaiveDate;
@@ -694,8 +696,10 @@ impl HolidayCalendar {
     /// # Errors
     ///
     /// [`Error::InvalidHolidayTable`] when the text is not JSON of that shape,
-    /// has no "england-and-wales" division, holds a date that is not
-    /// `YYYY-MM-DD`, or lists no events; and as [`HolidayCalendar::new`].
+    /// has no "england-and-wales" division (or that entry names another
+    /// division), holds a date that is not `YYYY-MM-DD`, an empty title, a
+    /// date listed twice, lists no events, or skips a year; and as
+    /// [`HolidayCalendar::new`].
     #[cfg(feature = "serde")]
     pub fn from_gov_uk_json(json: &str) -> Result<Self> {
         let invalid = |reason: String| Error::InvalidHolidayTable { reason };
@@ -754,7 +758,54 @@ impl HolidayCalendar {
                 )));
             }
         }
+        if division.division != "england-and-wales" {
+            return Err(invalid(format!(
+                "the \"england-and-wales\" entry names the division {:?}; the file is not gov.uk's",
+                division.division
+            )));
+        }
         HolidayCalendar::new(first, last, holidays)
+    }
+
+    /// The gov.uk file ([`HolidayCalendar::from_gov_uk_json`]) topped up
+    /// with the built-in table ([`HolidayCalendar::england_and_wales`]) for
+    /// the years the file lacks: the published list is the source of truth
+    /// for the years it covers (rule DC-6), and the built-in projections
+    /// cover the years before and after it. The real file runs about two
+    /// years ahead, so this is the calendar a service usually wants.
+    ///
+    /// ```
+    /// # use send_pathway::calendar::HolidayCalendar;
+    /// let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+    ///     {"title": "New Year’s Day", "date": "2026-01-01", "notes": "", "bunting": true, "id": 7},
+    ///     {"title": "Made-up Jubilee Holiday", "date": "2026-06-15", "notes": "", "bunting": true}
+    /// ]}}"#;
+    /// let cal = HolidayCalendar::from_gov_uk_json_with_built_in(json)?;
+    /// let built_in = HolidayCalendar::england_and_wales();
+    /// assert_eq!(cal.last_year(), built_in.last_year());
+    /// assert!(cal.holiday_on(chrono::NaiveDate::from_ymd_opt(2026, 6, 15).ok_or("date")?).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`HolidayCalendar::from_gov_uk_json`].
+    #[cfg(feature = "serde")]
+    pub fn from_gov_uk_json_with_built_in(json: &str) -> Result<Self> {
+        let file = HolidayCalendar::from_gov_uk_json(json)?;
+        let built_in = HolidayCalendar::england_and_wales();
+        let (first, last) = (file.first_year, file.last_year);
+        let outside = built_in
+            .holidays
+            .iter()
+            .filter(|h| h.date.year() < first || h.date.year() > last)
+            .cloned();
+        let holidays: Vec<BankHoliday> = file.holidays.iter().cloned().chain(outside).collect();
+        HolidayCalendar::new(
+            first.min(built_in.first_year),
+            last.max(built_in.last_year),
+            holidays,
+        )
     }
 
     /// Rebuild the lookup tables after the holiday list changed.
@@ -1352,6 +1403,56 @@ mod tests {
                 .contains("no bank holidays")
         );
         assert!(reason(r#"{"england-and-wales": {"division": "e"}}"#).contains("not the gov.uk"));
+        // Strict on what changes a date: the division and duplicates.
+        assert!(reason(
+            r#"{"england-and-wales": {"division": "scotland", "events": [{"title": "x", "date": "2025-01-02"}]}}"#
+        )
+        .contains("scotland"));
+        assert!(reason(
+            r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "x", "date": "2025-01-01"}, {"title": "y", "date": "2025-01-01"}]}}"#
+        )
+        .contains("listed twice"));
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn from_gov_uk_json_ignores_fields_gov_uk_may_add() {
+        let json = r#"{"updated": "2026-06-01", "england-and-wales": {"division": "england-and-wales", "region": "EW", "events": [
+            {"title": "New Year’s Day", "date": "2026-01-01", "notes": "", "bunting": true, "id": 9}
+        ]}}"#;
+        let cal = HolidayCalendar::from_gov_uk_json(json).unwrap();
+        assert_eq!(cal.holidays().len(), 1);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn gov_uk_file_topped_up_with_the_built_in_table() {
+        let json = r#"{"england-and-wales": {"division": "england-and-wales", "events": [
+            {"title": "New Year’s Day", "date": "2026-01-01"},
+            {"title": "Made-up Jubilee Holiday", "date": "2026-06-15"}
+        ]}}"#;
+        let built_in = HolidayCalendar::england_and_wales();
+        let cal = HolidayCalendar::from_gov_uk_json_with_built_in(json).unwrap();
+        assert_eq!(
+            (cal.first_year(), cal.last_year()),
+            (built_in.first_year(), built_in.last_year())
+        );
+        // The file rules its own year: only its two holidays in 2026.
+        assert_eq!(
+            cal.holidays()
+                .iter()
+                .filter(|h| h.date.year() == 2026)
+                .count(),
+            2
+        );
+        assert_eq!(cal.day_kind(d(2026, 6, 15)).unwrap(), DayKind::BankHoliday);
+        assert_eq!(cal.day_kind(d(2026, 12, 25)).unwrap(), DayKind::WorkingDay);
+        // Other years come from the built-in table.
+        assert_eq!(
+            cal.day_kind(d(2027, 12, 27)).unwrap(),
+            built_in.day_kind(d(2027, 12, 27)).unwrap()
+        );
+        assert_eq!(cal.day_kind(d(2025, 12, 25)).unwrap(), DayKind::BankHoliday);
     }
 
     #[test]

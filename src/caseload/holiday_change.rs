@@ -119,7 +119,7 @@ pub fn holiday_change_impact<'a>(
 /// # Errors
 ///
 /// [`Error::InvalidHolidayTable`](crate::Error::InvalidHolidayTable), naming
-/// what is wrong: not JSON in the gov.uk shape (unknown fields included), no
+/// what is wrong: not JSON in the gov.uk shape (unknown fields are ignored), no
 /// england-and-wales division, a date not `YYYY-MM-DD`, an empty title, a
 /// date listed twice, no events, or a year between the first and last with
 /// no holidays.

@@ -48,7 +48,7 @@ pub use sen2_return::{
     RequestOutcome, Sen2ActivePlan, Sen2Aggregates, Sen2Assessment, Sen2CeasedPlan, Sen2Request,
     Sen2Return,
 };
-pub use urgent::{urgent_list, UrgentRow};
+pub use urgent::{urgent_list, urgent_view, UrgentRow};
 
 use chrono::NaiveDate;
 
@@ -102,6 +102,66 @@ impl Eq for CaseRef<'_> {}
 impl fmt::Display for CaseRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{} (#{})", self.reference(), self.position))
+    }
+}
+
+/// A case a view could not judge: its reference, its position in the
+/// caseload iterator and why (for example a due date outside the caller's
+/// bank-holiday table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Unjudged {
+    /// The child's reference.
+    pub reference: String,
+    /// The case's position in the caseload iterator, from 0.
+    pub position: usize,
+    /// Why the case could not be judged.
+    pub error: crate::Error,
+}
+
+impl fmt::Display for Unjudged {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!(
+            "{} (#{}) could not be judged: {}",
+            self.reference, self.position, self.error
+        ))
+    }
+}
+
+/// A view's answer over a caseload: the rows for the cases it could judge
+/// and, beside them, each case it could not, with the reason. One case
+/// never sinks the whole view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Judged<T> {
+    /// The view's rows, for the cases it could judge.
+    pub rows: T,
+    /// Each case it could not judge, in caseload order.
+    pub unjudged: Vec<Unjudged>,
+}
+
+impl<T> Judged<T> {
+    /// Whether every case was judged.
+    pub fn is_complete(&self) -> bool {
+        self.unjudged.is_empty()
+    }
+
+    /// The rows if every case was judged, else the first case's error
+    /// (naming the case).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CaseNotJudged`](crate::Error::CaseNotJudged) for the first
+    /// case that could not be judged.
+    pub fn complete(self) -> crate::Result<T> {
+        match self.unjudged.into_iter().next() {
+            None => Ok(self.rows),
+            Some(u) => Err(crate::Error::CaseNotJudged {
+                reference: u.reference,
+                position: u.position,
+                reason: Box::new(u.error),
+            }),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use core::fmt;
 
 use chrono::NaiveDate;
 
-use super::{is_open, CaseRef, Filter, Party, PhaseKind};
+use super::{is_open, CaseRef, Filter, Judged, Party, PhaseKind, Unjudged};
 use crate::calendar::HolidayCalendar;
 use crate::error::Result;
 use crate::exceptions::Status;
@@ -81,13 +81,53 @@ pub fn urgent_list<'a>(
     cal: &HolidayCalendar,
     filter: &Filter,
 ) -> Result<Vec<UrgentRow<'a>>> {
+    let view = urgent_view(cases, today, cal, filter);
+    match view.unjudged.into_iter().next() {
+        None => Ok(view.rows),
+        Some(u) => Err(u.error),
+    }
+}
+
+/// The urgent list ([`urgent_list`]) for every case it can judge, and beside
+/// it each case it could not (its reference, position and the reason, for
+/// example a due date outside the caller's bank-holiday table): one case
+/// never sinks the list.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::{urgent_view, Filter};
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let view = urgent_view(std::iter::empty(), today, &cal, &Filter::all());
+/// assert!(view.rows.is_empty() && view.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn urgent_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+    filter: &Filter,
+) -> Judged<Vec<UrgentRow<'a>>> {
     let mut rows = Vec::new();
+    let mut unjudged = Vec::new();
     for (position, case) in cases.into_iter().enumerate() {
         let phase = PhaseKind::of(case.phase());
         if !filter.wants_phase(phase) {
             continue;
         }
-        for obligation in case.obligations(today, cal)? {
+        let obligations = match case.obligations(today, cal) {
+            Ok(obligations) => obligations,
+            Err(error) => {
+                unjudged.push(Unjudged {
+                    reference: case.child().reference.clone(),
+                    position,
+                    error,
+                });
+                continue;
+            }
+        };
+        for obligation in obligations {
             let party = Party::of(&obligation.subject);
             if !is_open(obligation.status)
                 || !filter.matches(obligation.rule(), phase, party)
@@ -104,7 +144,7 @@ pub fn urgent_list<'a>(
         }
     }
     rows.sort_by(compare);
-    Ok(rows)
+    Judged { rows, unjudged }
 }
 
 fn compare(a: &UrgentRow<'_>, b: &UrgentRow<'_>) -> Ordering {
