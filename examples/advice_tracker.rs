@@ -136,7 +136,7 @@ fn main() -> Result<()> {
             item.status
         );
     }
-    println!("\nT-ADVICE-6W runs from the adviser's receipt and decides compliance (D-8);");
+    println!("\nT-ADVICE-6W runs from the adviser's receipt and decides compliance;");
     println!("SOP-ADVICE-TRACK-6W (issue + 6 weeks) is shown beside it, and used until receipt is recorded.");
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! One Additional Support Contract from request to its final term (DOMAIN
-//! Case 2, Sutton): a panel-suggested contract for Summer 2025, reviewed, a
+//! One Additional Support Contract from request to its final term
+//! (Sutton): a panel-suggested contract for Summer 2025, reviewed, a
 //! final Autumn term granted through the panel, then the end with the prompt to
 //! consider an EHC needs assessment.
 //!

@@ -1,4 +1,4 @@
-//! A generated caseload: the urgent list and the review calendar (issue 14).
+//! A generated caseload: the urgent list and the review calendar.
 //!
 //! `cargo run --example caseload`
 

@@ -1,4 +1,4 @@
-//! DOMAIN Case 3: the school's summer closure. Advice asked of the head
+//! The school's summer closure. Advice asked of the head
 //! teacher inside the closure window (C−7 … R−7) lets the council record
 //! EXC-13-3, which excuses the late final plan without moving its date; asked
 //! before the window, the same claim is refused and the late plan is a plain
@@ -187,7 +187,7 @@ fn main() -> Res<()> {
     let mut records: Vec<Sen2Record> = Vec::new();
     for (label, asked) in [
         (
-            "DOMAIN Case 3: head teacher's advice asked inside the window",
+            "Summer closure: head teacher's advice asked inside the window",
             date(2025, 7, 17)?,
         ),
         ("Variant: asked before the window", date(2025, 7, 14)?),

@@ -1,4 +1,4 @@
-//! DOMAIN Case 2 (Sutton): "no to assess", then a Next Steps Meeting, an
+//! Sutton: "no to assess", then a Next Steps Meeting, an
 //! Additional Support Contract built from the `asc` module's own types,
 //! mediation declined with a certificate, and the appeal limit with the
 //! tribunal's r12 effective date — the branches of the pathway where the
@@ -77,7 +77,7 @@ fn main() -> Res<()> {
     };
     let mut ledger = Ledger::new();
 
-    println!("DOMAIN Case 2 through the pathway (Sutton policy)\n");
+    println!("No to assess through the pathway (Sutton policy)\n");
     let request = Event::new(
         date(2025, 3, 12)?,
         Actor::School,

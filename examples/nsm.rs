@@ -1,4 +1,4 @@
-//! A Next Steps Meeting after "no to assess" (DOMAIN Case 2, Sutton): the
+//! A Next Steps Meeting after "no to assess" (Sutton): the
 //! contact window, proposed slots around everyone's diaries, the meeting
 //! scheduled, its invitations and its agenda.
 //!

@@ -1,4 +1,4 @@
-//! The SEN2 return of a generated caseload (DOMAIN §13).
+//! The SEN2 return of a generated caseload (SEN2-SCOPE).
 //!
 //! `cargo run --example sen2_return`
 

@@ -1,4 +1,4 @@
-//! A plan arriving from another council (DOMAIN §3.7): the case opens from
+//! A plan arriving from another council (T-TRANSFER-NOTIFY-6W): the case opens from
 //! the transferred plan, and the new council's clocks — telling the family
 //! within 6 weeks (T-TRANSFER-NOTIFY-6W) and the first review by the later of
 //! the old 12-month date and 3 months from the transfer (T-TRANSFER-REVIEW) —

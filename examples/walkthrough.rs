@@ -1,4 +1,4 @@
-//! DOMAIN Case 1: a request straight through to a final plan and its first
+//! A request straight through to a final plan and its first
 //! annual review, on the case model.
 //!
 //! The example records only what a caseworker records — each event and its
@@ -31,7 +31,7 @@ fn main() -> Res<()> {
         sensory_impairment: SensoryImpairment::None,
     };
 
-    println!("DOMAIN Case 1 through the pathway (Sutton policy)\n");
+    println!("A request to a final plan through the pathway (Sutton policy)\n");
     let mut ledger = Ledger::new();
     let request = Event::new(
         date(2025, 1, 6)?,

@@ -527,7 +527,7 @@ impl fmt::Display for Explanation<'_> {
     }
 }
 
-/// An exception claimed against a deadline, in words (DOMAIN §4, DC-10).
+/// An exception claimed against a deadline, in words (rule DC-10).
 #[derive(Debug, Clone, Copy)]
 pub struct ExceptionExplanation<'a> {
     claim: &'a ExceptionClaim,

@@ -108,7 +108,7 @@
 //! ## Examples
 //!
 //! The 20-week timetable of a request received on Monday 6 January 2025
-//! (DOMAIN Case 1):
+//! (T-FINAL-20W):
 //!
 //! ```
 //! use send_pathway::prelude::*;
@@ -176,8 +176,7 @@
 //! ## Legal readings
 //!
 //! Where the sources disagree or are unsure, the crate follows the
-//! recommendation of the project's rules catalogue (DOMAIN.md §10, items D-1 …
-//! D-16) and says so in the documentation of the function concerned; where a
+//! reading the crate's rules catalogue records (`RULES.md`, [`RuleId`]) and says so in the documentation of the function concerned; where a
 //! choice is the council's, it is a typed option in [`LocalPolicy`].
 
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -1,6 +1,6 @@
 //! Rule identifiers: the index from a date to the law that made it.
 //!
-//! Every rule of `DOMAIN.md` has a stable identifier (`T-FINAL-20W`,
+//! Every rule of the crate's catalogue has a stable identifier (`T-FINAL-20W`,
 //! `ASC-TERM-CAP`, …). [`RuleId`] carries it through the crate: each
 //! [`Deadline`](crate::Deadline) names its rule, each error and warning of the
 //! pathway names the rule it enforces, and [`RuleId::source`] gives the legal or
@@ -28,7 +28,7 @@ use crate::error::Error;
 
 macro_rules! rules {
     ($( $(#[$doc:meta])* $variant:ident => $code:literal, $source:literal, $summary:literal; )*) => {
-        /// A rule of the English SEND pathway, as catalogued in `DOMAIN.md`.
+        /// A rule of the English SEND pathway, as catalogued in [`RuleId::ALL`].
         ///
         /// Serialised as its code (`"T-FINAL-20W"`), so stored records stay readable.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

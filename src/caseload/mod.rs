@@ -1,4 +1,4 @@
-//! Views over many cases (issue 14): what a service team, a panel or a
+//! Views over many cases: what a service team, a panel or a
 //! statutory return needs from a whole caseload.
 //!
 //! Every view is a plain function over any iterator of `&Case`, a `today` and

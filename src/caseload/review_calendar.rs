@@ -136,7 +136,7 @@ impl<'a> ReviewCalendar<'a> {
 /// in), grouped by the month it is due.
 ///
 /// The dates are the cases' own obligations ([`Case::obligations`]), so each
-/// follows its council's policy (D-3 reading and anchor). Under-5 reviews
+/// follows its council's policy (its reading of the review anchor, T-REVIEW-12M). Under-5 reviews
 /// (T-REVIEW-UNDER5) are extra reviews of the same plan and are left out;
 /// use [`urgent_list`](super::urgent_list) with a rule filter for them.
 ///

@@ -1,4 +1,4 @@
-//! A seeded generator of a national-scale caseload (issue 13), for benches
+//! A seeded generator of a national-scale caseload, for benches
 //! and property tests: England's mix of plans, requests, reviews, disputes,
 //! advice requests and ASCs, built through [`Case::apply`] so every case is
 //! one the pathway accepted.
@@ -48,7 +48,7 @@ impl CaseloadRng {
     }
 }
 
-/// The shape of a generated caseload. The default is England's (issue 13):
+/// The shape of a generated caseload. The default is England's:
 /// about four in five cases a maintained plan, the rest an assessment in
 /// progress, about 35 events a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
