@@ -58,6 +58,34 @@ impl YearMonth {
     }
 }
 
+impl core::str::FromStr for YearMonth {
+    type Err = Error;
+
+    /// Read a month as written by `Display`, `YYYY-MM` (a query such as
+    /// `?month=2026-07`).
+    ///
+    /// ```
+    /// use send_pathway::caseload::YearMonth;
+    /// let m: YearMonth = "2026-07".parse()?;
+    /// assert_eq!(m, YearMonth::new(2026, 7)?);
+    /// assert!("2026-13".parse::<YearMonth>().is_err());
+    /// # Ok::<(), send_pathway::Error>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self> {
+        let unparsable = || Error::Unparsable {
+            given: text.to_owned(),
+            expected: "a month in the form YYYY-MM, such as 2026-07",
+        };
+        let (year, month) = text.trim().split_once('-').ok_or_else(unparsable)?;
+        if year.len() != 4 || month.len() != 2 {
+            return Err(unparsable());
+        }
+        let year: i32 = year.parse().map_err(|_| unparsable())?;
+        let month: u32 = month.parse().map_err(|_| unparsable())?;
+        YearMonth::new(year, month).map_err(|_| unparsable())
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{:04}-{:02}", self.year, self.month))
