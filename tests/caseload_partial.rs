@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use send_pathway::advice::SensoryImpairment;
 use send_pathway::calendar::HolidayCalendar;
-use send_pathway::caseload::{urgent_list, urgent_view, Filter};
+use send_pathway::caseload::{statutory_first, urgent_list, urgent_view, Filter};
 use send_pathway::pathway::{Actor, Case, Child, Event, EventKind, ParentalAgreement};
 use send_pathway::{Error, LocalPolicy};
 
@@ -76,4 +76,24 @@ fn one_case_outside_the_table_does_not_sink_the_urgent_list() {
     let view = urgent_view(&cases, today, &topped, &Filter::all());
     assert!(view.is_complete());
     assert!(view.rows.iter().any(|r| r.case.reference() == "SUT-2"));
+}
+
+#[test]
+fn statutory_clocks_can_rank_before_local_targets() {
+    let cal = HolidayCalendar::england_and_wales();
+    let cases = [
+        requested("SUT-1", d(2025, 1, 6)),
+        requested("SUT-2", d(2026, 1, 5)),
+    ];
+    let today = d(2026, 1, 20);
+    let mut rows = urgent_list(&cases, today, &cal, &Filter::all()).unwrap();
+    statutory_first(&mut rows);
+    let flags: Vec<bool> = rows
+        .iter()
+        .map(|r| r.obligation.rule().is_statutory())
+        .collect();
+    let first_local = flags.iter().position(|s| !s).unwrap_or(flags.len());
+    assert!(flags[first_local..].iter().all(|s| !s), "{flags:?}");
+    let law = urgent_list(&cases, today, &cal, &Filter::all().statutory_only()).unwrap();
+    assert_eq!(law.len(), first_local);
 }

@@ -48,7 +48,7 @@ pub use sen2_return::{
     RequestOutcome, Sen2ActivePlan, Sen2Aggregates, Sen2Assessment, Sen2CeasedPlan, Sen2Request,
     Sen2Return,
 };
-pub use urgent::{urgent_list, urgent_view, UrgentRow};
+pub use urgent::{statutory_first, urgent_list, urgent_view, UrgentRow};
 
 use chrono::NaiveDate;
 
