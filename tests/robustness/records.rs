@@ -23,7 +23,7 @@ use send_pathway::nsm::{
     AscRoute, ChildAttendance, FacilitatingService, Facilitator, FamilyResponse, Invitee,
     MeetingLength, MeetingPlan, NextStepsMeeting, Nominator, PanelNotes, PanelOutcome, Venue,
 };
-use send_pathway::pathway::{Case, CaseRecord};
+use send_pathway::pathway::{Case, CaseRecord, SCHEMA_VERSION_WITHOUT_DAYS};
 use send_pathway::{strategies, Deadline, LocalPolicy, Pounds, RuleId, Warning};
 
 use super::harness::{bounded, samples};
@@ -125,11 +125,16 @@ fn tampered_case_records_are_rejected_or_read_back_identical() {
                     false
                 }
                 Ok(case) => {
-                    assert_eq!(
-                        &CaseRecord::from(&case),
-                        read,
-                        "into_case lost or invented something"
-                    );
+                    let mut written = CaseRecord::from(&case);
+                    if read.schema_version == SCHEMA_VERSION_WITHOUT_DAYS {
+                        // A record of the first version is written again with
+                        // its entries' days filled in; nothing else changes.
+                        written.schema_version = read.schema_version;
+                        for (w, r) in written.compliance.iter_mut().zip(&read.compliance) {
+                            w.holidays.clone_from(&r.holidays);
+                        }
+                    }
+                    assert_eq!(&written, read, "into_case lost or invented something");
                     true
                 }
             };
