@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use send_pathway::pathway::{Case, CaseRecord, EventKind, SCHEMA_VERSION};
+use send_pathway::pathway::{Actor, Case, CaseRecord, EventKind, SCHEMA_VERSION};
 use send_pathway::{Error, LocalPolicy};
 use serde_json::Value;
 
@@ -310,5 +310,33 @@ fn a_version_1_record_reads_back_when_todays_calendar_judges_its_entries_alike()
     assert_eq!(back, case, "written again with the days filled in");
     // Its entries are still checked against their acts.
     compliance(&mut v).pop();
+    assert!(read(v).is_err());
+}
+
+/// SUP-APDR: a stored history opens as a live case opens.
+#[test]
+fn sup_apdr_replay_refuses_a_first_event_open_refuses() {
+    let (case, _) = stored();
+    let first = ev(d(2025, 1, 6), Actor::School, EventKind::ApdrReviewed);
+    let refused = Case::open(
+        case.child().clone(),
+        LocalPolicy::sutton(),
+        first.clone(),
+        &cal(),
+    );
+    assert!(refused.is_err(), "open refuses it");
+    let err = Case::replay(case.child().clone(), LocalPolicy::sutton(), vec![first]).unwrap_err();
+    assert!(
+        matches!(err, Error::RecordEvent { position: 1, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn numeric_event_tags_are_refused() {
+    let (_, mut v) = stored();
+    let tag = v["history"][0]["type"].clone();
+    assert!(tag.is_string());
+    v["history"][0]["type"] = 6.into();
     assert!(read(v).is_err());
 }

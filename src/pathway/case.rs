@@ -194,20 +194,7 @@ impl Case {
         first: Event,
         calendars: impl Into<Calendars<'a>>,
     ) -> core::result::Result<(Self, Applied), Refused> {
-        use super::event::EventKind as K;
-        if !matches!(
-            first.kind,
-            K::SenSupportStarted
-                | K::AssessmentRequested { .. }
-                | K::BroughtToAttention
-                | K::ExistingPlanLoaded { .. }
-                | K::PlanTransferredIn { .. }
-                | K::AssessmentTransferredIn { .. }
-        ) {
-            let error = Error::RuleBroken {
-                rule: crate::rule::RuleId::SupApdr,
-                reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
-            };
+        if let Err(error) = opening_event(&first) {
             return Err(Refused {
                 event: first,
                 error,
@@ -359,7 +346,9 @@ impl Case {
     ///
     /// # Errors
     ///
-    /// [`Error::RecordEvent`] naming the first event that cannot follow the ones before it.
+    /// [`Error::RecordEvent`] naming the first event that cannot follow the
+    /// ones before it, or a first event a case cannot open with (as
+    /// [`open`](Self::open) refuses).
     pub fn replay(child: Child, policy: LocalPolicy, history: Vec<Event>) -> Result<Self> {
         Self::replay_checked(child, policy, history, None)
     }
@@ -379,6 +368,14 @@ impl Case {
                 reason: "a case has at least one event".into(),
             });
         };
+        if let Err(source) = opening_event(first) {
+            return Err(Error::RecordEvent {
+                position: 1,
+                event: first.kind.name(),
+                on: first.on,
+                source: Box::new(source),
+            });
+        }
         let first_on = first.on;
         let last_on = history.last().map_or(first_on, |e| e.on);
         let mut case = Case {
@@ -662,4 +659,28 @@ pub(crate) struct StoredCompliance<'a> {
     pub(crate) cal: &'a HolidayCalendar,
     /// The record was written before entries carried their days.
     pub(crate) legacy: bool,
+}
+
+/// SUP-APDR: the events a case may open with — SEN Support, a request for
+/// assessment, the child brought to the council's attention, an existing
+/// plan, or a plan or assessment transferred in. One check for
+/// [`Case::open`] and [`Case::replay`].
+fn opening_event(first: &Event) -> Result<()> {
+    use super::event::EventKind as K;
+    if matches!(
+        first.kind,
+        K::SenSupportStarted
+            | K::AssessmentRequested { .. }
+            | K::BroughtToAttention
+            | K::ExistingPlanLoaded { .. }
+            | K::PlanTransferredIn { .. }
+            | K::AssessmentTransferredIn { .. }
+    ) {
+        Ok(())
+    } else {
+        Err(Error::RuleBroken {
+            rule: crate::rule::RuleId::SupApdr,
+            reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
+        })
+    }
 }

@@ -695,3 +695,26 @@ fn unknown_fields_are_errors_in_every_nested_type() {
         accepted.join("\n")
     );
 }
+
+/// A compliance history tied to its acts: relabelled, moved, duplicated,
+/// dropped or emptied entries, and numeric event tags, are each refused.
+#[test]
+fn records_with_compliance_or_tags_tampered_are_refused() {
+    bounded("record mutations", || {
+        let cal = HolidayCalendar::england_and_wales();
+        let mut tried = 0usize;
+        for case in cases(samples()) {
+            let record = CaseRecord::from(&case);
+            let policy = case.policy().clone();
+            let root = serde_json::to_value(&record).expect("serialises");
+            for mutant in super::tamper::record_mutations(&root) {
+                tried += 1;
+                let verdict = serde_json::from_str::<CaseRecord>(&mutant.text)
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r.into_case(&cal, &policy).map_err(|e| e.to_string()));
+                assert!(verdict.is_err(), "accepted: {}", mutant.how);
+            }
+        }
+        format!("record mutations: {tried} refused")
+    });
+}
