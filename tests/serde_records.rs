@@ -214,3 +214,23 @@ mod asc_records {
         );
     }
 }
+
+/// T-MED-CERT-3WD: a stored working-day deadline must be consistent with its days.
+#[test]
+fn t_med_cert_3wd_deadline_with_inconsistent_days_or_rewritten_source_is_refused() {
+    let cal = HolidayCalendar::england_and_wales();
+    let due = deadlines::mediation_certificate_due(d(2025, 1, 6), &cal).unwrap();
+    let v = serde_json::to_value(due).unwrap();
+    let back: Deadline = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(back, due);
+    let mut huge = v.clone();
+    huge["convention"]["days"] = 4_294_967_295u32.into();
+    assert!(serde_json::from_value::<Deadline>(huge).is_err());
+    let mut holiday = v.clone();
+    holiday["due_day"] =
+        serde_json::to_value(send_pathway::calendar::DayKind::BankHoliday).unwrap();
+    assert!(serde_json::from_value::<Deadline>(holiday).is_err());
+    let mut source = v;
+    source["source"] = "rewritten".into();
+    assert!(serde_json::from_value::<Deadline>(source).is_err());
+}
