@@ -28,7 +28,7 @@ use crate::policy::LocalPolicy;
 /// One statutory act and how it stood against its deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredEntry"))]
 pub struct ComplianceEntry {
     /// Position of the event in the history, counting from 1.
     pub event: usize,
@@ -49,6 +49,68 @@ impl ComplianceEntry {
     /// Whether the act was done after its due date (excused or not).
     pub fn is_late(&self) -> bool {
         matches!(self.status, Status::Late | Status::MissedExcused(_))
+    }
+}
+
+/// A compliance entry as read back, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredEntry {
+    event: usize,
+    deadline: Deadline,
+    done_on: NaiveDate,
+    status: Status,
+    #[serde(default)]
+    holidays: Vec<NaiveDate>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredEntry> for ComplianceEntry {
+    type Error = Error;
+    /// What an entry can say of itself: it names an event (from 1), it is an
+    /// act done (met, late or excused, agreeing with its due date), and its
+    /// bank holidays lie, ascending, between the deadline's anchor and due date.
+    fn try_from(s: StoredEntry) -> Result<Self> {
+        let entry = ComplianceEntry {
+            event: s.event,
+            deadline: s.deadline,
+            done_on: s.done_on,
+            status: s.status,
+            holidays: s.holidays,
+        };
+        let bad = |reason: String| Err(Error::InconsistentRecord { reason });
+        if entry.event == 0 {
+            return bad(format!(
+                "the compliance entry \"{entry}\" names event 0; events count from 1"
+            ));
+        }
+        let late = entry.done_on > entry.deadline.due();
+        let consistent = match entry.status {
+            Status::Met => !late,
+            Status::Late | Status::MissedExcused(_) => late,
+            _ => false,
+        };
+        if !consistent {
+            return bad(format!(
+                "the compliance entry for event {} says \"{entry}\", which its dates contradict",
+                entry.event
+            ));
+        }
+        let (a, b) = (entry.deadline.anchor(), entry.deadline.due());
+        let (from, to) = if a <= b { (a, b) } else { (b, a) };
+        let inside = entry.holidays.iter().all(|h| *h >= from && *h <= to);
+        let ascending = entry
+            .holidays
+            .windows(2)
+            .all(|w| matches!(w, [x, y] if x < y));
+        if !inside || !ascending {
+            return bad(format!(
+                "the compliance entry for event {} carries bank holidays outside {from} to {to} or out of order",
+                entry.event
+            ));
+        }
+        Ok(entry)
     }
 }
 
