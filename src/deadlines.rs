@@ -324,6 +324,15 @@ impl TryFrom<DeadlineRecord> for Deadline {
                         r.rule, r.due, r.anchor
                     )));
                 }
+                // Each working day is at least one calendar day, and a count of
+                // working days always lands on a working day.
+                let span = (r.due - r.anchor).num_days();
+                if span < i64::from(days) || (days > 0 && r.due_day != DayKind::WorkingDay) {
+                    return Err(bad(format!(
+                        "{} due {} ({:?}) cannot be {days} working days after {}",
+                        r.rule, r.due, r.due_day, r.anchor
+                    )));
+                }
             }
             convention => {
                 // Calendar periods need no holiday table (working days were handled above).
@@ -343,6 +352,14 @@ impl TryFrom<DeadlineRecord> for Deadline {
                     )));
                 }
             }
+        }
+        if r.source != r.rule.source() {
+            return Err(bad(format!(
+                "{} is stored with the source \"{}\", but its source is \"{}\"",
+                r.rule,
+                r.source,
+                r.rule.source()
+            )));
         }
         let weekend = matches!(r.due.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
         if weekend != (r.due_day == DayKind::Weekend) {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use send_pathway::pathway::{Case, CaseRecord, SCHEMA_VERSION};
+use send_pathway::pathway::{Actor, Case, CaseRecord, EventKind, SCHEMA_VERSION};
 use send_pathway::{Error, LocalPolicy};
 use serde_json::Value;
 
@@ -90,14 +90,10 @@ fn reordered_events_are_refused_at_the_first_out_of_place() {
     let (_, mut v) = stored();
     let notified = position_of(&v, "considering_notified");
     history(&mut v).swap(notified, notified + 1);
+    // The decision moved up performs its act (T-DECIDE-6W) where the record
+    // holds no entry for it: the first event out of place.
     let (position, event) = first_bad(v);
-    assert_eq!(
-        (position, event),
-        (
-            notified + 2,
-            "bodies told an assessment is being considered"
-        )
-    );
+    assert_eq!((position, event), (notified + 1, "decided to assess"));
 }
 
 #[test]
@@ -181,4 +177,166 @@ fn a_record_is_never_rejudged_under_todays_calendar() {
         record.into_case(&cal(), &LocalPolicy::sutton()).unwrap(),
         case
     );
+}
+
+// ---- A compliance entry is exactly what its act produced (T-DECIDE-6W, T-FINAL-20W) ----
+
+/// Request 2025-01-06, decided to assess 2025-03-03: late against T-DECIDE-6W.
+fn late_decision() -> (Case, Value) {
+    let cal = cal();
+    let mut case = open_request(d(2016, 1, 1), d(2025, 1, 6), &cal);
+    case.apply(council(d(2025, 3, 3), EventKind::DecidedToAssess), &cal)
+        .unwrap();
+    assert_eq!(case.late_acts(d(2025, 1, 1), d(2025, 12, 31)).count(), 1);
+    let value = serde_json::to_value(CaseRecord::from(&case)).unwrap();
+    (case, value)
+}
+
+fn compliance(v: &mut Value) -> &mut Vec<Value> {
+    v["compliance"].as_array_mut().unwrap()
+}
+
+fn refused_naming(v: Value, words: &str) {
+    match read(v) {
+        Err(e) => assert!(
+            e.to_string().contains(words),
+            "expected the error to say {words:?}, got: {e}"
+        ),
+        Ok(_) => panic!("a tampered compliance history was accepted"),
+    }
+}
+
+#[test]
+fn t_decide_6w_compliance_entry_round_trips() {
+    let (case, v) = late_decision();
+    assert_eq!(read(v).unwrap(), case);
+}
+
+#[test]
+fn t_decide_6w_compliance_entry_with_moved_anchor_and_met_is_refused() {
+    let (_, mut v) = late_decision();
+    let entry = &mut compliance(&mut v)[0];
+    entry["deadline"]["anchor"] = "2025-01-20".into();
+    entry["deadline"]["due"] = "2025-03-03".into();
+    entry["status"] = serde_json::to_value(send_pathway::exceptions::Status::Met).unwrap();
+    refused_naming(v, "event 2");
+}
+
+#[test]
+fn t_decide_6w_compliance_entry_relabelled_to_another_rule_is_refused() {
+    let (_, mut v) = late_decision();
+    compliance(&mut v)[0]["deadline"]["rule"] = "T-FINAL-20W".into();
+    compliance(&mut v)[0]["deadline"]["source"] = "".into();
+    assert!(read(v).is_err());
+}
+
+#[test]
+fn compliance_entry_dropped_is_refused() {
+    let (_, mut v) = late_decision();
+    compliance(&mut v).clear();
+    refused_naming(v, "event 2");
+}
+
+#[test]
+fn compliance_entry_duplicated_is_refused() {
+    let (_, mut v) = late_decision();
+    let entry = compliance(&mut v)[0].clone();
+    compliance(&mut v).push(entry);
+    refused_naming(v, "event 2");
+}
+
+#[test]
+fn compliance_entry_moved_to_another_event_is_refused() {
+    let (case, mut v) = stored();
+    // Move the last entry to the event before it, when it is dated the same day.
+    let n = case.history().len();
+    let last = compliance(&mut v).len() - 1;
+    compliance(&mut v)[last]["event"] = (n - 1).into();
+    compliance(&mut v)[last]["done_on"] = v["history"][n - 2]["on"].clone();
+    assert!(read(v).is_err());
+}
+
+#[test]
+fn compliance_entry_marked_excused_without_a_claim_is_refused() {
+    let (_, mut v) = late_decision();
+    use send_pathway::exceptions::{ExceptionId, Status};
+    let claim = serde_json::to_value(Status::MissedExcused(ExceptionId::Exc5_4)).unwrap();
+    compliance(&mut v)[0]["status"] = claim;
+    assert!(read(v).is_err());
+}
+
+#[test]
+fn compliance_entries_reordered_are_refused() {
+    let (_, mut v) = stored();
+    let entries = compliance(&mut v);
+    assert!(entries.len() >= 2, "the fixture judges more than one act");
+    entries.swap(0, 1);
+    assert!(read(v).is_err());
+}
+
+#[test]
+fn compliance_is_verified_with_the_days_the_record_carries_not_todays_calendar() {
+    use send_pathway::calendar::{BankHoliday, HolidayCalendar};
+    // Judged under a calendar with an extra bank holiday on the day 6 weeks
+    // fall: the entry records its due date as a bank holiday.
+    let mut then = HolidayCalendar::england_and_wales();
+    then.add_holiday(BankHoliday::new(d(2025, 2, 17), "Local day"))
+        .unwrap();
+    let mut case = open_request(d(2016, 1, 1), d(2025, 1, 6), &then);
+    case.apply(council(d(2025, 2, 14), EventKind::DecidedToAssess), &then)
+        .unwrap();
+    assert_eq!(case.compliance()[0].holidays, vec![d(2025, 2, 17)]);
+    let record = CaseRecord::from(&case);
+    // Read back under today's calendar, which lacks that day: as it was.
+    let back = record
+        .clone()
+        .into_case(&cal(), &LocalPolicy::sutton())
+        .unwrap();
+    assert_eq!(back, case);
+    // Removing the day the record carries makes the entry disagree with its act.
+    let mut v = serde_json::to_value(&record).unwrap();
+    compliance(&mut v)[0]["holidays"] = serde_json::json!([]);
+    assert!(read(v).is_err());
+}
+
+#[test]
+fn a_version_1_record_reads_back_when_todays_calendar_judges_its_entries_alike() {
+    let (case, mut v) = stored();
+    v["schema_version"] = send_pathway::pathway::SCHEMA_VERSION_WITHOUT_DAYS.into();
+    for entry in compliance(&mut v) {
+        entry.as_object_mut().unwrap().remove("holidays");
+    }
+    let back = read(v.clone()).unwrap();
+    assert_eq!(back, case, "written again with the days filled in");
+    // Its entries are still checked against their acts.
+    compliance(&mut v).pop();
+    assert!(read(v).is_err());
+}
+
+/// SUP-APDR: a stored history opens as a live case opens.
+#[test]
+fn sup_apdr_replay_refuses_a_first_event_open_refuses() {
+    let (case, _) = stored();
+    let first = ev(d(2025, 1, 6), Actor::School, EventKind::ApdrReviewed);
+    let refused = Case::open(
+        case.child().clone(),
+        LocalPolicy::sutton(),
+        first.clone(),
+        &cal(),
+    );
+    assert!(refused.is_err(), "open refuses it");
+    let err = Case::replay(case.child().clone(), LocalPolicy::sutton(), vec![first]).unwrap_err();
+    assert!(
+        matches!(err, Error::RecordEvent { position: 1, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn numeric_event_tags_are_refused() {
+    let (_, mut v) = stored();
+    let tag = v["history"][0]["type"].clone();
+    assert!(tag.is_string());
+    v["history"][0]["type"] = 6.into();
+    assert!(read(v).is_err());
 }

@@ -214,3 +214,53 @@ mod asc_records {
         );
     }
 }
+
+/// T-MED-CERT-3WD: a stored working-day deadline must be consistent with its days.
+#[test]
+fn t_med_cert_3wd_deadline_with_inconsistent_days_or_rewritten_source_is_refused() {
+    let cal = HolidayCalendar::england_and_wales();
+    let due = deadlines::mediation_certificate_due(d(2025, 1, 6), &cal).unwrap();
+    let v = serde_json::to_value(due).unwrap();
+    let back: Deadline = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(back, due);
+    let mut huge = v.clone();
+    huge["convention"]["days"] = 4_294_967_295u32.into();
+    assert!(serde_json::from_value::<Deadline>(huge).is_err());
+    let mut holiday = v.clone();
+    holiday["due_day"] =
+        serde_json::to_value(send_pathway::calendar::DayKind::BankHoliday).unwrap();
+    assert!(serde_json::from_value::<Deadline>(holiday).is_err());
+    let mut source = v;
+    source["source"] = "rewritten".into();
+    assert!(serde_json::from_value::<Deadline>(source).is_err());
+}
+
+/// T-DECIDE-6W: a compliance entry read on its own must agree with itself.
+#[test]
+fn t_decide_6w_compliance_entry_read_alone_must_agree_with_itself() {
+    use send_pathway::exceptions::Status;
+    use send_pathway::pathway::ComplianceEntry;
+    let cal = HolidayCalendar::england_and_wales();
+    let due = deadlines::decision_to_assess_due(d(2025, 1, 6), &cal).unwrap();
+    let entry = ComplianceEntry {
+        event: 2,
+        deadline: due,
+        done_on: d(2025, 3, 3),
+        status: Status::Late,
+        holidays: Vec::new(),
+    };
+    let v = serde_json::to_value(&entry).unwrap();
+    assert_eq!(
+        serde_json::from_value::<ComplianceEntry>(v.clone()).unwrap(),
+        entry
+    );
+    let mut met = v.clone();
+    met["status"] = serde_json::to_value(Status::Met).unwrap();
+    assert!(serde_json::from_value::<ComplianceEntry>(met).is_err());
+    let mut zero = v.clone();
+    zero["event"] = 0.into();
+    assert!(serde_json::from_value::<ComplianceEntry>(zero).is_err());
+    let mut outside = v;
+    outside["holidays"] = serde_json::json!(["2030-12-25"]);
+    assert!(serde_json::from_value::<ComplianceEntry>(outside).is_err());
+}

@@ -194,20 +194,7 @@ impl Case {
         first: Event,
         calendars: impl Into<Calendars<'a>>,
     ) -> core::result::Result<(Self, Applied), Refused> {
-        use super::event::EventKind as K;
-        if !matches!(
-            first.kind,
-            K::SenSupportStarted
-                | K::AssessmentRequested { .. }
-                | K::BroughtToAttention
-                | K::ExistingPlanLoaded { .. }
-                | K::PlanTransferredIn { .. }
-                | K::AssessmentTransferredIn { .. }
-        ) {
-            let error = Error::RuleBroken {
-                rule: crate::rule::RuleId::SupApdr,
-                reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
-            };
+        if let Err(error) = opening_event(&first) {
             return Err(Refused {
                 event: first,
                 error,
@@ -260,11 +247,14 @@ impl Case {
                     decision
                         .warnings
                         .extend(super::compliance::late_warning(&deadline, status, event.on));
+                    let holidays =
+                        super::compliance::holidays_in_span(&deadline, calendars.holidays);
                     self.compliance.push(ComplianceEntry {
                         event: position,
                         deadline,
                         done_on: event.on,
                         status,
+                        holidays,
                     });
                 }
                 let on = event.on;
@@ -356,35 +346,128 @@ impl Case {
     ///
     /// # Errors
     ///
-    /// [`Error::RecordEvent`] naming the first event that cannot follow the ones before it.
+    /// [`Error::RecordEvent`] naming the first event that cannot follow the
+    /// ones before it, or a first event a case cannot open with (as
+    /// [`open`](Self::open) refuses).
     pub fn replay(child: Child, policy: LocalPolicy, history: Vec<Event>) -> Result<Self> {
+        Self::replay_checked(child, policy, history, None)
+    }
+
+    /// Replay, and with `stored` also read back the compliance history: each
+    /// event's acts are judged again by the path live `apply` takes, under the
+    /// calendar the entries carry (or, for a record whose entries carry no
+    /// days, `stored.cal`), and must be exactly the stored entries.
+    pub(crate) fn replay_checked(
+        child: Child,
+        policy: LocalPolicy,
+        history: Vec<Event>,
+        stored: Option<StoredCompliance<'_>>,
+    ) -> Result<Self> {
         let Some(first) = history.first() else {
             return Err(Error::InconsistentRecord {
                 reason: "a case has at least one event".into(),
             });
         };
+        if let Err(source) = opening_event(first) {
+            return Err(Error::RecordEvent {
+                position: 1,
+                event: first.kind.name(),
+                on: first.on,
+                source: Box::new(source),
+            });
+        }
+        let first_on = first.on;
+        let last_on = history.last().map_or(first_on, |e| e.on);
         let mut case = Case {
             child,
             policy,
-            state: CaseState::new(first.on),
+            state: CaseState::new(first_on),
             clocks: Clocks::default(),
             history: Vec::with_capacity(history.len()),
             compliance: Vec::new(),
         };
+        // One calendar from every day the entries carry, over the whole history's
+        // years; an event whose entries were judged under other days (a calendar
+        // changed between events) is judged again under its own days alone.
+        let mut years = None;
+        let mut recorded = None;
+        if let Some(s) = stored.as_ref().filter(|s| !s.legacy) {
+            let (lo, hi) = super::compliance::judging_years(&s.entries, first_on, last_on);
+            recorded = Some(super::compliance::judging_calendar(&s.entries, lo, hi)?);
+            years = Some((lo, hi));
+        }
+        let (mut entries, reading) = match stored {
+            Some(s) => (s.entries.into_iter().peekable(), Some((s.cal, s.legacy))),
+            None => (Vec::new().into_iter().peekable(), None),
+        };
         for (i, event) in history.into_iter().enumerate() {
-            match case.decide(&event, Judging::Stored) {
-                Ok(decision) => {
-                    case.evolve(event, decision);
+            let position = i.saturating_add(1);
+            let at = |source: Error, event: &Event| Error::RecordEvent {
+                position,
+                event: event.kind.name(),
+                on: event.on,
+                source: Box::new(source),
+            };
+            let decision = match case.decide(&event, Judging::Stored) {
+                Ok(decision) => decision,
+                Err(source) => return Err(at(source, &event)),
+            };
+            if let Some((cal, legacy)) = reading {
+                let mut mine = Vec::new();
+                while let Some(entry) = entries.next_if(|e| e.event == position) {
+                    mine.push(entry);
                 }
-                Err(source) => {
-                    return Err(Error::RecordEvent {
-                        position: i + 1,
-                        event: event.kind.name(),
-                        on: event.on,
-                        source: Box::new(source),
+                if let Some(next) = entries.peek() {
+                    if next.event < position {
+                        return Err(at(
+                            Error::InconsistentRecord {
+                                reason: format!(
+                                    "the compliance entry \"{next}\" names event {}, which is out of order or repeated",
+                                    next.event
+                                ),
+                            },
+                            &event,
+                        ));
+                    }
+                }
+                let judge = |judging: &HolidayCalendar, mine: Vec<ComplianceEntry>| {
+                    super::compliance::acts(
+                        &case.state,
+                        &case.policy,
+                        &event.kind,
+                        event.on,
+                        judging,
+                    )
+                    .and_then(|acts| {
+                        super::compliance::verify(mine, acts, position, event.on, judging, legacy)
                     })
+                };
+                let kept = match (&recorded, years) {
+                    (Some(recorded), Some((lo, hi))) => {
+                        judge(recorded, mine.clone()).or_else(|first_error| {
+                            if mine.is_empty() {
+                                return Err(first_error);
+                            }
+                            let own = super::compliance::judging_calendar(&mine, lo, hi)?;
+                            judge(&own, mine)
+                        })
+                    }
+                    _ => judge(cal, mine),
+                };
+                match kept {
+                    Ok(kept) => case.compliance.extend(kept),
+                    Err(source) => return Err(at(source, &event)),
                 }
             }
+            case.evolve(event, decision);
+        }
+        if let Some(extra) = entries.next() {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "the compliance entry \"{extra}\" names event {}, which is not in the history or is out of order",
+                    extra.event
+                ),
+            });
         }
         Ok(case)
     }
@@ -566,25 +649,38 @@ impl Case {
         }
         self
     }
+}
 
-    /// Install a stored compliance history after checking each entry against the history.
-    pub(crate) fn with_compliance(mut self, compliance: Vec<ComplianceEntry>) -> Result<Self> {
-        let mut previous = 0;
-        for entry in &compliance {
-            if entry.event < previous {
-                return Err(Error::InconsistentRecord {
-                    reason: "compliance entries are out of order".into(),
-                });
-            }
-            previous = entry.event;
-            let on = entry
-                .event
-                .checked_sub(1)
-                .and_then(|i| self.history.get(i))
-                .map(|e| e.on);
-            entry.check(self.history.len(), on)?;
-        }
-        self.compliance = compliance;
-        Ok(self)
+/// A stored compliance history to read back with a replay.
+pub(crate) struct StoredCompliance<'a> {
+    /// The entries, in the order stored.
+    pub(crate) entries: Vec<ComplianceEntry>,
+    /// The caller's calendar: for records whose entries carry no days.
+    pub(crate) cal: &'a HolidayCalendar,
+    /// The record was written before entries carried their days.
+    pub(crate) legacy: bool,
+}
+
+/// SUP-APDR: the events a case may open with — SEN Support, a request for
+/// assessment, the child brought to the council's attention, an existing
+/// plan, or a plan or assessment transferred in. One check for
+/// [`Case::open`] and [`Case::replay`].
+fn opening_event(first: &Event) -> Result<()> {
+    use super::event::EventKind as K;
+    if matches!(
+        first.kind,
+        K::SenSupportStarted
+            | K::AssessmentRequested { .. }
+            | K::BroughtToAttention
+            | K::ExistingPlanLoaded { .. }
+            | K::PlanTransferredIn { .. }
+            | K::AssessmentTransferredIn { .. }
+    ) {
+        Ok(())
+    } else {
+        Err(Error::RuleBroken {
+            rule: crate::rule::RuleId::SupApdr,
+            reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
+        })
     }
 }

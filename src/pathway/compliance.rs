@@ -4,7 +4,9 @@
 //!
 //! An entry is judged once, when the act is applied live, under the calendars
 //! in force that day; it is stored in the [`CaseRecord`](super::CaseRecord)
-//! and read back as it was — never re-judged. This is what the ombudsman and
+//! with the bank holidays its deadline crossed, and read back as it was:
+//! judged again by the same path under those days (never today's calendar),
+//! and refused unless it is exactly what its act produced. This is what the ombudsman and
 //! the SEN2 timeliness measures ask for.
 //!
 //! [`acts`] is the one place that knows which deadline an act answers; the
@@ -26,7 +28,7 @@ use crate::policy::LocalPolicy;
 /// One statutory act and how it stood against its deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredEntry"))]
 pub struct ComplianceEntry {
     /// Position of the event in the history, counting from 1.
     pub event: usize,
@@ -36,6 +38,11 @@ pub struct ComplianceEntry {
     pub done_on: NaiveDate,
     /// Met, late, or late but excused.
     pub status: Status,
+    /// The bank holidays between the deadline's anchor and its due date in
+    /// the calendar that judged the act: what read-back needs to judge the
+    /// act again exactly as it was, without today's calendar.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub holidays: Vec<NaiveDate>,
 }
 
 impl ComplianceEntry {
@@ -43,36 +50,67 @@ impl ComplianceEntry {
     pub fn is_late(&self) -> bool {
         matches!(self.status, Status::Late | Status::MissedExcused(_))
     }
+}
 
-    /// Read back: the entry must agree with itself and with the event it names.
-    pub(crate) fn check(&self, history_len: usize, event_on: Option<NaiveDate>) -> Result<()> {
+/// A compliance entry as read back, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredEntry {
+    event: usize,
+    deadline: Deadline,
+    done_on: NaiveDate,
+    status: Status,
+    #[serde(default)]
+    holidays: Vec<NaiveDate>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredEntry> for ComplianceEntry {
+    type Error = Error;
+    /// What an entry can say of itself: it names an event (from 1), it is an
+    /// act done (met, late or excused, agreeing with its due date), and its
+    /// bank holidays lie, ascending, between the deadline's anchor and due date.
+    fn try_from(s: StoredEntry) -> Result<Self> {
+        let entry = ComplianceEntry {
+            event: s.event,
+            deadline: s.deadline,
+            done_on: s.done_on,
+            status: s.status,
+            holidays: s.holidays,
+        };
         let bad = |reason: String| Err(Error::InconsistentRecord { reason });
-        if self.event == 0 || self.event > history_len {
+        if entry.event == 0 {
             return bad(format!(
-                "a compliance entry names event {}, which is not in the history",
-                self.event
+                "the compliance entry \"{entry}\" names event 0; events count from 1"
             ));
         }
-        if event_on != Some(self.done_on) {
-            return bad(format!("the compliance entry for event {} says it was done on {}, but the event is dated otherwise", self.event, self.done_on));
-        }
-        let late = self.done_on > self.deadline.due();
-        let consistent = match self.status {
+        let late = entry.done_on > entry.deadline.due();
+        let consistent = match entry.status {
             Status::Met => !late,
             Status::Late | Status::MissedExcused(_) => late,
-            Status::Pending | Status::Overdue => false,
+            _ => false,
         };
         if !consistent {
             return bad(format!(
-                "the compliance entry for event {} ({}) says {} for an act done {} against a due date of {}",
-                self.event,
-                self.deadline.rule(),
-                self.status,
-                self.done_on,
-                self.deadline.due()
+                "the compliance entry for event {} says \"{entry}\", which its dates contradict",
+                entry.event
             ));
         }
-        Ok(())
+        let (a, b) = (entry.deadline.anchor(), entry.deadline.due());
+        let (from, to) = if a <= b { (a, b) } else { (b, a) };
+        let inside = entry.holidays.iter().all(|h| *h >= from && *h <= to);
+        let ascending = entry
+            .holidays
+            .windows(2)
+            .all(|w| matches!(w, [x, y] if x < y));
+        if !inside || !ascending {
+            return bad(format!(
+                "the compliance entry for event {} carries bank holidays outside {from} to {to} or out of order",
+                entry.event
+            ));
+        }
+        Ok(entry)
     }
 }
 
@@ -86,6 +124,113 @@ impl fmt::Display for ComplianceEntry {
             self.status
         ))
     }
+}
+
+/// The bank holidays of `cal` between a deadline's anchor and its due date
+/// (either way round), ascending: the days its working-day arithmetic crossed.
+pub(crate) fn holidays_in_span(deadline: &Deadline, cal: &HolidayCalendar) -> Vec<NaiveDate> {
+    let (from, to) = if deadline.anchor() <= deadline.due() {
+        (deadline.anchor(), deadline.due())
+    } else {
+        (deadline.due(), deadline.anchor())
+    };
+    cal.holidays()
+        .iter()
+        .map(|h| h.date)
+        .filter(|d| *d >= from && *d <= to)
+        .collect()
+}
+
+/// The calendar stored compliance entries were judged under, as far as they
+/// depend on it: the bank holidays they carry, over the years `first ..= last`.
+pub(crate) fn judging_calendar<'e>(
+    entries: impl IntoIterator<Item = &'e ComplianceEntry>,
+    first: i32,
+    last: i32,
+) -> Result<HolidayCalendar> {
+    let holidays = entries.into_iter().flat_map(|e| {
+        e.holidays
+            .iter()
+            .map(|d| crate::calendar::BankHoliday::new(*d, "bank holiday (as recorded)"))
+    });
+    HolidayCalendar::new(first, last, holidays.collect::<Vec<_>>())
+}
+
+/// The years a stored record's judging calendar covers: the history's and
+/// every entry's anchor and due date, with a year either side.
+pub(crate) fn judging_years(
+    entries: &[ComplianceEntry],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> (i32, i32) {
+    use chrono::Datelike;
+    let (lo, hi) = entries
+        .iter()
+        .flat_map(|e| [e.deadline.anchor(), e.deadline.due()])
+        .map(|d| d.year())
+        .fold((first.year(), last.year()), |(lo, hi), y| {
+            (lo.min(y), hi.max(y))
+        });
+    (
+        lo.saturating_sub(1).max(1900),
+        hi.saturating_add(1).min(2200),
+    )
+}
+
+/// Read back one event's stored compliance entries against the acts the
+/// event performs, judged again by [`acts`] (the very path live `apply`
+/// takes) under the calendar the entries carry. Returns the entries to keep:
+/// with `fill_holidays` (a record written before entries carried their
+/// days), the stored entries with the days of `cal` filled in.
+///
+/// # Errors
+///
+/// [`Error::InconsistentRecord`] naming the first entry that is not what the
+/// act produced, an act with no entry, or an entry with no act.
+pub(crate) fn verify(
+    stored: Vec<ComplianceEntry>,
+    judged: Vec<(Deadline, Status)>,
+    position: usize,
+    on: NaiveDate,
+    cal: &HolidayCalendar,
+    fill_holidays: bool,
+) -> Result<Vec<ComplianceEntry>> {
+    let bad = |reason: String| Err(Error::InconsistentRecord { reason });
+    let mut kept = Vec::with_capacity(judged.len());
+    let mut stored = stored.into_iter();
+    for (n, (deadline, status)) in judged.into_iter().enumerate() {
+        let Some(mut entry) = stored.next() else {
+            return bad(format!(
+                "the act against {} (due {}) has no compliance entry; the record's compliance history is incomplete",
+                deadline.rule(),
+                deadline.due()
+            ));
+        };
+        let holidays = holidays_in_span(&deadline, cal);
+        if fill_holidays {
+            entry.holidays.clone_from(&holidays);
+        }
+        let expected = ComplianceEntry {
+            event: position,
+            deadline,
+            done_on: on,
+            status,
+            holidays,
+        };
+        if entry != expected {
+            return bad(format!(
+                "compliance entry {} of this event says \"{entry}\", but the act produced \"{expected}\"",
+                n.saturating_add(1)
+            ));
+        }
+        kept.push(entry);
+    }
+    if let Some(extra) = stored.next() {
+        return bad(format!(
+            "the compliance entry \"{extra}\" answers no act of this event (a duplicate, or moved from another event)"
+        ));
+    }
+    Ok(kept)
 }
 
 /// The three clocks of an assessment: the decision whether to assess, a

@@ -351,13 +351,32 @@ struct StoredEvent {
     #[serde(flatten)]
     kind: EventKind,
     #[serde(flatten)]
-    fields: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+    fields: std::collections::BTreeMap<String, StoredField>,
+}
+
+/// A field beside `on` and `by`: text, or anything else (read and ignored).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum StoredField {
+    Text(#[allow(dead_code)] String),
+    Other(#[allow(dead_code)] serde::de::IgnoredAny),
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<StoredEvent> for Event {
     type Error = Error;
     fn try_from(stored: StoredEvent) -> Result<Self> {
+        // Event types are stored by name only: a number would name a variant
+        // by its place in the declaration, which changes as the crate grows.
+        if !matches!(stored.fields.get("type"), Some(StoredField::Text(_))) {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "the \"{}\" event's type is not stored by its name",
+                    stored.kind.name()
+                ),
+            });
+        }
         if stored.kind.is_unit() {
             if let Some(extra) = stored.fields.keys().find(|k| k.as_str() != "type") {
                 return Err(Error::InconsistentRecord {

@@ -1,7 +1,7 @@
 //! What services store: a [`CaseRecord`], the history plus a schema version.
 //!
 //! ```json
-//! {"schema_version": 1, "council": "London Borough of Sutton",
+//! {"schema_version": 2, "council": "London Borough of Sutton",
 //!  "child": {"reference": "CYP-1", "date_of_birth": "2016-03-01", "sensory_impairment": "none"},
 //!  "history": [{"on": "2025-01-06", "by": {"role": "parent"}, "type": "assessment_requested", "agreement": "not_applicable"}]}
 //! ```
@@ -10,7 +10,7 @@
 //! policy, replays the history through the consistency checks (never
 //! re-judging what was accepted), and names the first bad event.
 
-use super::case::{Case, Child};
+use super::case::{Case, Child, StoredCompliance};
 use super::compliance::ComplianceEntry;
 use super::event::Event;
 use crate::calendar::HolidayCalendar;
@@ -18,7 +18,11 @@ use crate::error::{Error, Result};
 use crate::policy::LocalPolicy;
 
 /// The schema version this crate writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The first schema version, whose compliance entries carry no bank holidays:
+/// read back only when every entry is what the caller's calendar judges.
+pub const SCHEMA_VERSION_WITHOUT_DAYS: u32 = 1;
 
 /// A case as stored: schema version, the council, the child and the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +59,15 @@ impl CaseRecord {
     /// Read the case back under the caller's policy and calendar.
     ///
     /// The history is replayed through the consistency checks only, so a case
-    /// accepted under an older calendar or policy is read back as it was, and
-    /// the stored compliance history is checked against it. The calendar then
+    /// accepted under an older calendar or policy is read back as it was. Each
+    /// event's statutory acts are judged again, by the same path as
+    /// [`Case::apply`], under the bank holidays the stored entries carry (not
+    /// today's calendar), and the stored compliance history must be exactly
+    /// what they produce: an entry changed, missing, repeated, moved or out of
+    /// order is refused. A record of schema version
+    /// [`SCHEMA_VERSION_WITHOUT_DAYS`], whose entries carry no days, is read
+    /// back only when every entry is what the caller's calendar judges; it is
+    /// then written with those days. The calendar then
     /// works out the case's running clocks once, so its obligations on any
     /// later day are a few comparisons; a clock the table cannot place (a
     /// year it does not cover) is reported when obligations are asked for.
@@ -67,7 +78,8 @@ impl CaseRecord {
     /// council's policy; [`Error::RecordEvent`] naming the first event that
     /// cannot follow, or a compliance entry that contradicts its event.
     pub fn into_case(self, cal: &HolidayCalendar, policy: &LocalPolicy) -> Result<Case> {
-        if self.schema_version != SCHEMA_VERSION {
+        let legacy = self.schema_version == SCHEMA_VERSION_WITHOUT_DAYS;
+        if self.schema_version != SCHEMA_VERSION && !legacy {
             return Err(Error::InconsistentRecord {
                 reason: format!(
                     "schema version {} is not the version this crate reads ({SCHEMA_VERSION})",
@@ -83,8 +95,14 @@ impl CaseRecord {
                 ),
             });
         }
-        Ok(Case::replay(self.child, policy.clone(), self.history)?
-            .with_compliance(self.compliance)?
-            .with_clocks(cal))
+        let stored = StoredCompliance {
+            entries: self.compliance,
+            cal,
+            legacy,
+        };
+        Ok(
+            Case::replay_checked(self.child, policy.clone(), self.history, Some(stored))?
+                .with_clocks(cal),
+        )
     }
 }

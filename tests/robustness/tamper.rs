@@ -422,3 +422,72 @@ where
     }
     tally
 }
+
+/// The mutations a database editor makes to a stored case record's meaning
+/// rather than its shape: each compliance entry relabelled to another rule,
+/// moved to the event before, duplicated or dropped; the compliance history
+/// emptied; each event's `type` tag replaced by a number. Every one must be
+/// refused by `into_case`.
+pub fn record_mutations(root: &Value) -> Vec<Mutant> {
+    let mut out = Vec::new();
+    let mut push = |how: String, value: Value| {
+        if let Ok(text) = serde_json::to_string(&value) {
+            out.push(Mutant { how, text });
+        }
+    };
+    let entries = root["compliance"].as_array().cloned().unwrap_or_default();
+    if !entries.is_empty() {
+        let mut emptied = root.clone();
+        emptied["compliance"] = json!([]);
+        push("compliance emptied".into(), emptied);
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        let with = |edit: &dyn Fn(&mut Vec<Value>)| {
+            let mut copy = root.clone();
+            if let Some(list) = copy["compliance"].as_array_mut() {
+                edit(list);
+            }
+            copy
+        };
+        push(
+            format!("compliance[{i}] dropped"),
+            with(&|l| {
+                l.remove(i);
+            }),
+        );
+        push(
+            format!("compliance[{i}] duplicated"),
+            with(&|l| {
+                l.insert(i, entry.clone());
+            }),
+        );
+        let other = if entry["deadline"]["rule"] == "T-FINAL-20W" {
+            "T-DECIDE-6W"
+        } else {
+            "T-FINAL-20W"
+        };
+        push(
+            format!("compliance[{i}] relabelled {other}"),
+            with(&|l| {
+                l[i]["deadline"]["rule"] = other.into();
+            }),
+        );
+        if let Some(event) = entry["event"].as_u64().filter(|e| *e > 1) {
+            let before = root["history"][(event - 2) as usize]["on"].clone();
+            push(
+                format!("compliance[{i}] moved to event {}", event - 1),
+                with(&|l| {
+                    l[i]["event"] = (event - 1).into();
+                    l[i]["done_on"] = before.clone();
+                }),
+            );
+        }
+    }
+    let events = root["history"].as_array().map_or(0, Vec::len);
+    for i in 0..events {
+        let mut copy = root.clone();
+        copy["history"][i]["type"] = json!(i % 7);
+        push(format!("history[{i}].type numeric"), copy);
+    }
+    out
+}
