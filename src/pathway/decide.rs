@@ -1069,11 +1069,18 @@ fn record_exception(
         ));
     };
     if let Some(cal) = judging.live() {
-        let a = assessment.anchor;
+        // Judged against the clock the assessment actually runs (statutory,
+        // or after an order or concession), never a restated one.
+        let clocks = super::compliance::assessment_clocks(assessment, cal.holidays)?;
         let deadline = match id {
-            ExceptionId::Exc5_4 => deadlines::decision_to_assess_due(a, cal.holidays)?,
-            ExceptionId::Exc10_4 => deadlines::not_to_issue_due(a, cal.holidays)?,
-            _ => deadlines::final_plan_due(a, cal.holidays)?,
+            ExceptionId::Exc5_4 => clocks.decision,
+            ExceptionId::Exc10_4 => clocks.not_to_issue,
+            _ => Some(clocks.final_plan),
+        };
+        let Some(deadline) = deadline else {
+            return Err(not_here(
+                "the deadline this exception excuses is not running on this assessment",
+            ));
         };
         claim.check_against(&deadline)?;
     }
