@@ -710,3 +710,36 @@ fn for_each_obligation_sees_what_obligations_lists() {
         assert_eq!(seen, case.obligations(today, &cal).expect("answers"));
     }
 }
+
+/// T-ORDER-ASSESS: once a tribunal has ordered an assessment, the 6-week clock of
+/// T-DECIDE-6W no longer runs, so an EXC-5-4 claim (which excuses only that clock)
+/// is judged against the order's clock and refused; the case is left unchanged.
+#[test]
+fn t_order_assess_exception_is_judged_against_the_running_order_clock() {
+    use send_pathway::exceptions::{ExceptionClaim, ExceptionGround, ExceptionId};
+    let (mut case, cal) = refused_then_appealed(AppealOutcome::Upheld);
+    let before = case.clone();
+    let claim = ExceptionClaim::new(
+        ExceptionId::Exc5_4,
+        ExceptionGround::ExceptionalPersonalCircumstances,
+        "the child was in hospital in September",
+        "the family could not give their views in time",
+    )
+    .expect("EXC-5-4 lists this ground");
+    let refused = case
+        .apply(
+            council(
+                d(2025, 9, 10),
+                EventKind::ExceptionRecorded {
+                    claim: Box::new(claim),
+                },
+            ),
+            &cal,
+        )
+        .expect_err("EXC-5-4 excuses the 6-week clock, which is not running under an order");
+    assert!(matches!(
+        refused.error,
+        Error::ExceptionNotApplicable { .. }
+    ));
+    assert_eq!(case, before, "a refused event leaves the case as it was");
+}
