@@ -693,8 +693,40 @@ deadline_fn!(
     /// assert!(due.on_non_working_day()); // Spring bank holiday: flagged, not moved.
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    final_plan_due, request_received, TFinal20w, Convention::WithinWeeksOf { weeks: 20 }
+    final_plan_due, request_received, TFinal20w, FINAL_PLAN_PERIOD
 );
+
+/// T-FINAL-20W's period: the final plan within 20 weeks of the request being
+/// received (reg 13(2); DC-1). [`final_plan_due`] and the SEN2 timeliness
+/// measures (SEN2-TIMELINESS-20W) both read it, so the return's 20-week test is
+/// the deadline's own.
+pub const FINAL_PLAN_PERIOD: Convention = Convention::WithinWeeksOf { weeks: 20 };
+
+/// T-FINAL-20W without a holiday calendar: whether a plan issued on `issued`
+/// met the 20-week limit of a request received on `request_received`. The
+/// period counts calendar days (DC-1), so no calendar is needed; a due date on
+/// a bank holiday is flagged by [`final_plan_due`], never moved.
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use send_pathway::deadlines;
+/// let received = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("not a date")?;
+/// let on_limit = NaiveDate::from_ymd_opt(2025, 5, 26).ok_or("not a date")?;
+/// assert!(deadlines::issued_within_20_weeks(received, on_limit)?);
+/// assert!(!deadlines::issued_within_20_weeks(received, on_limit.succ_opt().ok_or("end")?)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] when the limit is past the last representable date.
+pub fn issued_within_20_weeks(request_received: NaiveDate, issued: NaiveDate) -> Result<bool> {
+    let limit = FINAL_PLAN_PERIOD.due_with(request_received, |from, _| {
+        // A period in weeks never asks for working days.
+        Ok(from)
+    })?;
+    Ok(issued <= limit)
+}
 
 /// Every request-anchored deadline of one EHC needs assessment.
 ///
@@ -1425,6 +1457,20 @@ mod tests {
         assert_eq!(f.due_day(), DayKind::BankHoliday);
         assert_eq!(f.convention().code(), "DC-1");
         assert_eq!(f.days_left(d(2025, 5, 23)), 3);
+    }
+
+    proptest::proptest! {
+        /// T-FINAL-20W / SEN2-TIMELINESS-20W: the return's 20-week test is the
+        /// deadline's own, for any request and issue date in the table.
+        #[test]
+        fn t_final_20w_sen2_test_is_the_deadline(received in 0u32..3_000, after in 0u32..400) {
+            let cal = HolidayCalendar::england_and_wales();
+            let received = d(2020, 1, 1) + chrono::Days::new(u64::from(received));
+            let issued = received + chrono::Days::new(u64::from(after));
+            let due = final_plan_due(received, &cal).unwrap().due();
+            proptest::prop_assert_eq!(issued_within_20_weeks(received, issued).unwrap(), issued <= due);
+            proptest::prop_assert_eq!(issued <= due, after <= 140);
+        }
     }
 
     #[test]

@@ -743,3 +743,45 @@ fn t_order_assess_exception_is_judged_against_the_running_order_clock() {
     ));
     assert_eq!(case, before, "a refused event leaves the case as it was");
 }
+
+/// SEN2-REQUEST: a decision to assess made on a tribunal's order leaves the
+/// original "no" standing in the return; only the tribunal flag is set.
+#[test]
+fn sen2_request_ordered_decision_keeps_the_original_no() {
+    let (mut case, cal) = refused_then_appealed(AppealOutcome::Upheld);
+    case.apply(council(d(2025, 9, 12), EventKind::DecidedToAssess), &cal)
+        .expect("decided on the order");
+    let record = case.sen2_record().expect("a request record");
+    assert_eq!(record.decided_not_to_assess_on, Some(d(2025, 4, 16)));
+    assert_eq!(record.decided_to_assess_on, None);
+    assert!(record.tribunal_reversed);
+}
+
+/// SEN2-ASSESSMENT: `Week20` is about the statutory 20 weeks; an exception
+/// claimed while a tribunal order's periods run does not set it.
+#[test]
+fn sen2_assessment_week20_not_set_by_an_order_exception() {
+    use send_pathway::exceptions::{ExceptionClaim, ExceptionGround, ExceptionId};
+    let (mut case, cal) = refused_then_appealed(AppealOutcome::Upheld);
+    let claim = ExceptionClaim::new(
+        ExceptionId::Exc13_3,
+        ExceptionGround::ExceptionalPersonalCircumstances,
+        "the family were in hospital for three weeks",
+        "the parent could not be consulted before the decision",
+    )
+    .expect("a valid claim");
+    // EXC-13-3 excuses T-FINAL-20W, which an order to assess replaces: the
+    // claim is refused, so it can neither excuse the order nor set Week20.
+    let refused = case.apply(
+        council(
+            d(2025, 9, 10),
+            EventKind::ExceptionRecorded {
+                claim: Box::new(claim),
+            },
+        ),
+        &cal,
+    );
+    assert!(refused.is_err(), "EXC-13-3 is not an exception to an order");
+    let record = case.sen2_record().expect("a request record");
+    assert!(!record.exceptions_apply, "Week20 stays 0 under an order");
+}

@@ -491,7 +491,7 @@ fn assessment_row(
         (AssessmentOutcome::NotYetDecided, None)
     };
     let (within_20_weeks, days_to_issue) = match (outcome, date) {
-        // SEN2-TIMELINESS-20W: the case's own T-FINAL-20W judgement (140 days, DC-1).
+        // SEN2-TIMELINESS-20W: the case's own T-FINAL-20W judgement.
         (AssessmentOutcome::Issue, Some(d)) => {
             (r.within_20_weeks, Some((d - r.request_received).num_days()))
         }
@@ -721,10 +721,12 @@ impl Sen2Return {
                 if !s.week20_exceptions {
                     a.within_20_weeks_excluding_exceptions.add(w);
                 }
-                match days {
-                    ..=140 => a.issued_within_20_weeks += 1,
-                    141..=364 => a.issued_20_to_52_weeks += 1,
-                    _ => a.issued_over_52_weeks += 1,
+                // SEN2-TIMELINESS-20W bands: the first is T-FINAL-20W's own
+                // judgement; 52 weeks is 364 days (DC-1).
+                match (w, days) {
+                    (true, _) => a.issued_within_20_weeks += 1,
+                    (false, ..=364) => a.issued_20_to_52_weeks += 1,
+                    (false, _) => a.issued_over_52_weeks += 1,
                 }
                 total_days = total_days.saturating_add(days);
             }

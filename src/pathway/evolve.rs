@@ -58,7 +58,15 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             }
         }
         Effect::AssessmentException(claim) => {
-            sen2::exception(state, &claim);
+            // SEN2-ASSESSMENT: `Week20` is about the statutory 20 weeks only,
+            // never an exception to a tribunal order's periods.
+            if state
+                .phase
+                .assessment()
+                .is_some_and(|a| a.clocks == super::state::Clocks::Statutory)
+            {
+                sen2::exception(state, &claim);
+            }
             if let Phase::Assessment(a) = &mut state.phase {
                 a.exceptions.push(claim);
             }

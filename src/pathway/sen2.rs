@@ -30,7 +30,7 @@ pub struct Sen2Record {
     pub decided_not_to_issue_on: Option<NaiveDate>,
     /// When the plan was issued.
     pub plan_issued_on: Option<NaiveDate>,
-    /// Issued within 20 weeks (T-FINAL-20W, 140 days).
+    /// Issued within 20 weeks (T-FINAL-20W, `deadlines::issued_within_20_weeks`).
     pub within_20_weeks: Option<bool>,
     /// `Week20`: an exception to the 20-week limit was recorded (EXC-13-3).
     pub exceptions_apply: bool,
@@ -85,7 +85,11 @@ pub(crate) fn request_received(state: &mut CaseState, on: NaiveDate) {
 
 pub(crate) fn decided_to_assess(state: &mut CaseState, on: NaiveDate) {
     if let Some(r) = last(state) {
-        r.decided_to_assess_on = Some(on);
+        // SEN2-REQUEST: a "yes" after a tribunal reversed a "no" leaves the
+        // original outcome standing; `tribunal_reversed` carries the reversal.
+        if r.decided_not_to_assess_on.is_none() {
+            r.decided_to_assess_on = Some(on);
+        }
     }
 }
 
@@ -102,8 +106,9 @@ pub(crate) fn plan_issued(state: &mut CaseState, on: NaiveDate) {
     if let Some(r) = last(state) {
         if r.plan_issued_on.is_none() {
             r.plan_issued_on = Some(on);
-            // SEN2-TIMELINESS-20W: issue date ≤ received + 140 days (DC-1).
-            r.within_20_weeks = Some((on - r.request_received).num_days() <= 140);
+            // SEN2-TIMELINESS-20W: T-FINAL-20W's own period decides.
+            r.within_20_weeks =
+                crate::deadlines::issued_within_20_weeks(r.request_received, on).ok();
         }
     }
 }
