@@ -1,4 +1,4 @@
-//! A whole nation's caseload (issue 13): obligations on one day, SEN2 records
+//! A whole nation's caseload: obligations on one day, SEN2 records
 //! for a calendar year, reading back from stored records, and memory per case.
 //!
 //! The caseload comes from the crate's seeded generator

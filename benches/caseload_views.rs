@@ -1,4 +1,4 @@
-//! Caseload views over a generated national-scale caseload (issue 14).
+//! Caseload views over a generated national-scale caseload.
 //!
 //! 100,000 cases keep CI time sane; every view is linear in the number of
 //! cases (each case's obligations are computed once per view), so England's

@@ -1,4 +1,4 @@
-//! Advice requests of an EHC needs assessment (DOMAIN §3.2 and §6).
+//! Advice requests of an EHC needs assessment.
 //!
 //! Most 20-week breaches start with late advice. Each [`AdviceRequest`]
 //! carries two clocks, both reported:
@@ -6,7 +6,7 @@
 //! * the local procedure's **tracking clock**, issue date + 6 weeks
 //!   (SOP-ADVICE-TRACK-6W, Sutton's EHCP Progress Tracker);
 //! * the **statutory clock**, the adviser's *receipt* of the request + 6 weeks
-//!   (T-ADVICE-6W, reg 8(1)), which is the one used for compliance (D-8).
+//!   (T-ADVICE-6W, reg 8(1)), which is the one used for compliance.
 //!
 //! What an assessment needs ([`required_advice`]), when existing advice may be
 //! reused ([`ExistingAdvice`], ADV-SUFFICIENT-3PARTY — item by item, never
@@ -92,7 +92,7 @@ impl AdviceType {
         }
     }
 
-    /// Where Sutton sends such a request (DOMAIN §6), for a chase list.
+    /// Where Sutton sends such a request, for a chase list.
     pub fn sutton_route(&self) -> &'static str {
         match self {
             AdviceType::SocialCare => "Children's First Contact Service (known child: allocated team; unknown: Early Help EHAT first)",
@@ -169,7 +169,7 @@ pub struct RequiredAdvice {
     pub advice_type: AdviceType,
     /// ADV-HI-VI: the educational advice must involve a teacher qualified to
     /// teach hearing- or visually-impaired pupils. The exact wording of reg
-    /// 6(2)–(3) is recalled \[M\]; the crate records that person's involvement (D-14).
+    /// 6(2)–(3) is recalled \[M\]; the crate records that person's involvement.
     pub needs_qualified_sensory_teacher: bool,
 }
 
@@ -499,7 +499,7 @@ impl AdviceRequest {
             .transpose()
     }
 
-    /// The deadline compliance is judged against (D-8): the statutory one once
+    /// The deadline compliance is judged against: the statutory one once
     /// receipt is known; until then the tracking one, which is never later.
     ///
     /// # Errors
@@ -517,7 +517,7 @@ impl AdviceRequest {
         self.advice_received_on.is_none()
     }
 
-    /// Status on `today` against the statutory clock (D-8).
+    /// Status on `today` against the statutory clock.
     ///
     /// # Errors
     ///
@@ -992,7 +992,7 @@ pub fn chase_list<'a>(
 /// It is a decision *not to assess*, so it is judged against T-DECIDE-6W: the
 /// seed's "once the statutory 6 weeks deadline has passed" would breach reg
 /// 5(1) unless EXC-5-4 applies, so the crate reads it as a decision that must be
-/// taken by week 6 (D-11).
+/// taken by week 6 (reg 5(1)).
 ///
 /// A plain value record: fields are open on purpose; its dates are checked by [`InsufficientInformationDecline::judge`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

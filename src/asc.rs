@@ -1,4 +1,4 @@
-//! Additional Support Contracts (Sutton; DOMAIN §7, seed 001).
+//! Additional Support Contracts (Sutton).
 //!
 //! An ASC lets a school add time-limited, High-Needs-funded support for a child
 //! or young person at SEN Support, without a full EHC needs assessment: at most

@@ -1,4 +1,4 @@
-//! One plain function per statutory clock (DOMAIN §3, every `T-*` rule).
+//! One plain function per statutory clock (every `T-*` rule).
 //!
 //! Each function takes the event the period runs from — a date the caller
 //! recorded (received, sent, served, met) — and the bank-holiday table, and
@@ -10,9 +10,9 @@
 //!
 //! "Due" is always the *last day on which the act is in time*.
 //!
-//! Where DOMAIN.md offers a choice, the default is its recommendation and the
-//! other reading is a typed option: [`ReviewDueReading`] (D-3),
-//! [`UnderFiveInterval`] (D-4), [`FixedDateReading`] (D-13).
+//! Where the law allows two readings, the default is the crate's choice and the
+//! other reading is a typed option: [`ReviewDueReading`],
+//! [`UnderFiveInterval`], [`FixedDateReading`].
 //!
 //! `T-CONSIDER-NOTIFY` (reg 4(2)) is a duty with no clock, so it has no function
 //! here; the pathway records it.
@@ -40,7 +40,7 @@ use crate::calendar::{
 use crate::error::{Error, Result};
 use crate::rule::RuleId;
 
-/// The date arithmetic a deadline was computed with (DOMAIN DC-1 … DC-8).
+/// The date arithmetic a deadline was computed with (DC-1 … DC-8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -237,7 +237,7 @@ impl Convention {
         )
     }
 
-    /// The DOMAIN.md convention this is, e.g. `"DC-1"`.
+    /// The date convention of the rules catalogue this is, e.g. `"DC-1"`.
     pub fn code(self) -> &'static str {
         match self {
             Convention::WithinWeeksOf { .. } => "DC-1",
@@ -561,13 +561,13 @@ impl Deadline {
     }
 }
 
-/// The tribunal's r12 effective date for an appeal due on `nominal` (DOMAIN DC-8).
+/// The tribunal's r12 effective date for an appeal due on `nominal` (DC-8).
 ///
 /// HESC Rules r12(3)(a): an appeal whose time ends on any day from 25 December
 /// to 1 January, or on any day in August, is in time on the first working day
 /// after 1 January / 31 August; r12(2): otherwise a due date on a non-working day
 /// moves to the next working day. The HESC wording is recalled, not checked
-/// (DOMAIN \[M\]); the Upper Tribunal's r12 was seen.
+/// (marked \[M\] in the rules catalogue); the Upper Tribunal's r12 was seen.
 ///
 /// # Errors
 ///
@@ -633,14 +633,14 @@ deadline_fn!(
 deadline_fn!(
     /// T-ADVICE-6W: advice supplied within 6 weeks of the adviser *receiving*
     /// the request (reg 8(1); DC-1). This is the statutory clock used for
-    /// compliance (D-8). Excusable by EXC-8-2.
+    /// compliance. Excusable by EXC-8-2.
     advice_due, received_by_adviser, TAdvice6w, Convention::WithinWeeksOf { weeks: 6 }
 );
 
 deadline_fn!(
     /// SOP-ADVICE-TRACK-6W: Sutton's tracking clock, 6 weeks from the date the
     /// council *issued* the request. Reported beside [`advice_due`], not used for
-    /// statutory compliance (D-8).
+    /// statutory compliance.
     advice_tracking_due, issued, SopAdviceTrack6w, Convention::WithinWeeksOf { weeks: 6 }
 );
 
@@ -654,14 +654,14 @@ deadline_fn!(
 
 deadline_fn!(
     /// T-ISSUE-DECISION-16W: Sutton practice takes the "yes" decision by week 16
-    /// too. Local, not statutory (D-9).
+    /// too. Local, not statutory.
     issue_decision_target, request_received, TIssueDecision16w, Convention::WithinWeeksOf { weeks: 16 }
 );
 
 deadline_fn!(
     /// T-DRAFT-14W: target for the draft plan, week 14, so the 15-day
     /// representation period and school consultation fit in 20 weeks. A
-    /// target, not law (D-1): missing it is a warning.
+    /// target, not law: missing it is a warning.
     draft_target, request_received, TDraft14w, Convention::WithinWeeksOf { weeks: 14 }
 );
 
@@ -669,7 +669,7 @@ deadline_fn!(
     /// T-DRAFT-REPS-15D: at least 15 days, beginning with the day the draft is
     /// served, for representations (reg 13(1); DC-2). `due()` is the window's
     /// last day; [`Deadline::earliest_action`] the first day the plan may be
-    /// finalised. No extension for holidays (D-2).
+    /// finalised. No extension for holidays.
     draft_representations_window, draft_served, TDraftReps15d, Convention::DaysBeginningWith { days: 15 }
 );
 
@@ -681,8 +681,8 @@ deadline_fn!(
 
 deadline_fn!(
     /// T-FINAL-20W: the final EHC plan, issued within 20 weeks of the request
-    /// (reg 13(2); DC-1) — calendar weeks, never working days (D-15). What is
-    /// due is the final plan, not "the assessment" (D-10). Excusable by EXC-13-3.
+    /// (reg 13(2); DC-1) — calendar weeks, never working days. What is
+    /// due is the final plan, not "the assessment". Excusable by EXC-13-3.
     ///
     /// ```
     /// # use chrono::NaiveDate;
@@ -783,7 +783,7 @@ pub fn statutory_timeline(
 
 // ---- 3.4 Reviews, phase transfer, amendments ------------------------------------
 
-/// How to read the annual review duty (DOMAIN D-3).
+/// How to read the annual review duty (T-REVIEW-12M).
 ///
 /// `#[non_exhaustive]`: another reading may join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -814,7 +814,7 @@ impl core::fmt::Display for ReviewDueReading {
 
 /// T-REVIEW-12M: the annual review, due within the 12 months starting with
 /// `anchor` — the date the final plan was issued, then the date of the last
-/// review-decision notice (DOMAIN D-3; a council may anchor on the meeting
+/// review-decision notice (T-REVIEW-12M; a council may anchor on the meeting
 /// date instead, see the policy module). CFA s44(1) wording recalled \[M\].
 ///
 /// # Errors
@@ -834,8 +834,8 @@ pub fn review_due(
     Deadline::compute(RuleId::TReview12m, anchor, convention, cal)
 }
 
-/// The interval between reviews for a child under 5 (T-REVIEW-UNDER5, DOMAIN
-/// D-4): 3 to 6 months, default 6 (Salford; the CoP says "at least every 3–6 months").
+/// The interval between reviews for a child under 5 (T-REVIEW-UNDER5):
+/// 3 to 6 months, default 6 (Salford; the CoP says "at least every 3–6 months").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "u32", into = "u32"))]
@@ -959,7 +959,7 @@ deadline_fn!(
 
 deadline_fn!(
     /// T-AMEND-NOTICE-4W: on a decision to amend, the amendment notice within
-    /// the 4-week decision period (*R (L) v Devon CC* \[2022\]; D-12 follows
+    /// the 4-week decision period (*R (L) v Devon CC* \[2022\]; the crate follows
     /// Devon — the holding is recalled \[M\]).
     amendment_notice_due, meeting, TAmendNotice4w, Convention::WithinWeeksOf { weeks: 4 }
 );
@@ -1023,7 +1023,7 @@ impl core::fmt::Display for PhaseTransfer {
 ///
 /// * T-PHASE-15FEB — school phases: before 15 February of the year of
 ///   transfer (reg 18(1)(b); DC-7). `reading` chooses "before" (strict,
-///   default) or the CoP 9.179 "by … at the latest" (D-13).
+///   default) or the CoP 9.179 "by … at the latest".
 /// * T-PHASE-31MAR — secondary to post-16: before 31 March (reg 18(1)(a)).
 /// * T-PHASE-POST16-5M — post-16 to post-16: at least 5 months before the
 ///   transfer (reg 18(2); DC-5); `reading` does not apply.
@@ -1118,7 +1118,7 @@ deadline_fn!(
 
 /// REASSESS-6M-BAR: the first day on which a re-assessment request can no
 /// longer be refused for coming too soon — 6 months after the previous
-/// assessment concluded (reg 24; the anchor is DOMAIN's recommendation).
+/// assessment concluded (reg 24; the anchor is unverified; the crate follows this reading and says so).
 /// A request received *before* this date may be refused, unless the council
 /// thinks a re-assessment necessary.
 ///
@@ -1296,7 +1296,7 @@ impl core::fmt::Display for ServiceMethod {
 
 /// DC-9: an *estimate* of the day something sent on `sent` was received, when
 /// the actual date is not known. Store actual dates wherever you have them:
-/// the Regulations contain no service rule (DOMAIN \[M\]), so this follows IPSEA's
+/// the Regulations contain no service rule (marked \[M\] in the rules catalogue), so this follows IPSEA's
 /// estimator with the Interpretation Act 1978 s7 / 1985 Practice Direction
 /// fallback for post.
 ///
@@ -1375,7 +1375,7 @@ pub fn transfer_review_due(
 // ---- 3.8 Tribunal orders, unopposed appeals, recommendations ----------------------
 // Periods run "within N weeks of the order being made" (DC-1). HMCTS guidance
 // counts from the day the order is sent: pass that date as the anchor to follow
-// it (DOMAIN §3.8 marks the conflict; the crate's default is the order date).
+// it (the rules catalogue marks the conflict; the crate's default is the order date).
 
 deadline_fn!(
     /// T-ORDER-ASSESS: after an order to assess or re-assess, notify the

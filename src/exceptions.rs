@@ -1,7 +1,7 @@
 //! Exceptions to the time limits, and judging an act against a deadline.
 //!
 //! The Regulations let the council (or an adviser) miss certain limits when "it
-//! is impractical to do so because" of a listed ground (DOMAIN §4). An exception
+//! is impractical to do so because" of a listed ground (the exception provisions of the SEND Regulations 2014). An exception
 //! **never moves the due date** and computes no new one (DC-10): the fixed limit
 //! is disapplied while the cause makes compliance impractical, "as soon as
 //! practicable" still binds, and each deadline is judged on its own — a
@@ -38,7 +38,7 @@ use crate::deadlines::Deadline;
 use crate::error::{Error, Result};
 use crate::rule::RuleId;
 
-/// The exception provisions (DOMAIN §4).
+/// The exception provisions of the SEND Regulations 2014.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -65,7 +65,7 @@ pub enum ExceptionId {
     /// (T-ORDER-ASSESS, T-ORDER-PLAN, T-ORDER-AMEND) are disapplied while it
     /// is impractical to meet them because of exceptional personal
     /// circumstances, or an absence from the area of at least 2 continuous
-    /// weeks. DOMAIN notes a third ground as unverified; it is not offered.
+    /// weeks. A third ground is unverified; it is not offered.
     #[cfg_attr(feature = "serde", serde(rename = "EXC-44-3"))]
     Exc44_3,
 }
@@ -74,7 +74,7 @@ pub enum ExceptionId {
 const COVID_FIRST: (i32, u32, u32) = (2020, 5, 1);
 const COVID_LAST: (i32, u32, u32) = (2020, 9, 25);
 
-/// Minimum continuous closure, and minimum absence, in days (DOMAIN §4).
+/// Minimum continuous closure, and minimum absence, in days.
 pub const MINIMUM_CLOSURE_DAYS: i64 = 28;
 /// Minimum continuous absence from the area inside the statutory period, in days
 /// (the conservative reading of "a continuous period of not less than 4 weeks").
@@ -198,7 +198,7 @@ impl core::str::FromStr for ExceptionId {
     }
 }
 
-/// The facts an exception rests on (the lettered grounds of DOMAIN §4).
+/// The facts an exception rests on (the lettered grounds of the Regulations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -330,11 +330,11 @@ impl fmt::Display for ExceptionGround {
     }
 }
 
-/// The closure window of a continuous closure (DOMAIN §4, grounds (a)/(b)).
+/// The closure window of a continuous closure (grounds (a)/(b)).
 ///
 /// With C the first closed day and R the reopening day, a closure counts only
 /// if it lasted at least 28 days (R − C ≥ 28); the window is then C − 7 …
-/// R − 7, both ends included (inclusivity is DOMAIN's recommendation).
+/// R − 7, both ends included (inclusivity is unverified; the crate follows this reading and says so).
 /// Returns `None` for a shorter closure.
 ///
 /// ```

@@ -1,10 +1,10 @@
-//! Next Steps Meetings (Sutton; DOMAIN §8, seeds 000 and 001).
+//! Next Steps Meetings (Sutton).
 //!
 //! When the panel says no to an assessment, or no to a plan after one, Sutton
 //! offers the family a Next Steps Meeting with the setting and the
 //! professionals involved (NSM-WHEN); Salford holds a follow-up meeting only on
 //! request (NSM-SALFORD). The meeting is optional, and declining it pauses and
-//! changes no statutory clock (NSM-OPTIONAL, D-16): mediation and appeal limits
+//! changes no statutory clock (NSM-OPTIONAL): mediation and appeal limits
 //! run from the decision notice whatever the family decides here.
 //!
 //! This module offers plain scheduling functions — the contact window
@@ -106,7 +106,7 @@ pub enum FamilyResponse {
 }
 
 /// NSM-CONTACT-1W: the facilitator contacts the setting "during the week
-/// following the panel" — read as panel + 1 … panel + 7 days (DOMAIN's
+/// following the panel" — read as panel + 1 … panel + 7 days (the rules catalogue's
 /// recommendation).
 ///
 /// # Errors
@@ -381,7 +381,7 @@ pub struct Facilitator {
 }
 
 /// Who arranges the meeting: the facilitating service after "no to assess";
-/// the SEND Service after "no to plan" (seed 000).
+/// the SEND Service after "no to plan" (Sutton's published NSM guidance).
 ///
 /// Not `#[non_exhaustive]` on purpose: the seeds name these two arrangers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -687,7 +687,7 @@ pub enum Topic {
     OtherServices,
 }
 
-/// NSM-TOPICS-000: the topics seed 000 lists for each outcome.
+/// NSM-TOPICS-000: the topics Sutton's NSM guidance lists for each outcome.
 pub fn topics(outcome: PanelOutcome) -> Vec<Topic> {
     match outcome {
         PanelOutcome::NoToAssess => vec![

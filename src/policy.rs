@@ -4,7 +4,7 @@
 //! Sutton offering a Next Steps Meeting automatically and running Additional
 //! Support Contracts, and Salford holding a follow-up meeting only on request
 //! and reviewing under-fives every 6 months "on or before the anniversary".
-//! Every choice that DOMAIN.md leaves open (D-3, D-4, D-13) is a field here, so
+//! Every reading the law leaves open (T-REVIEW-12M, T-REVIEW-UNDER5, T-PHASE-15FEB) is a field here, so
 //! a council's configuration is one value, stored with its cases.
 //!
 //! ```
@@ -51,7 +51,7 @@ pub enum AscScheme {
     NotAvailable,
 }
 
-/// What the annual review clock restarts from after a review (DOMAIN D-3).
+/// What the annual review clock restarts from after a review (T-REVIEW-12M).
 ///
 /// `#[non_exhaustive]`: another anchor may join in a minor release.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -59,7 +59,7 @@ pub enum AscScheme {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ReviewAnchor {
-    /// The date of the review-decision notice (DOMAIN's recommendation; default).
+    /// The date of the review-decision notice (the crate's default).
     #[default]
     DecisionNotice,
     /// The date of the review meeting.
@@ -101,13 +101,13 @@ pub struct LocalPolicy {
     pub nsm: NsmOffer,
     /// ASC-SCOPE: whether Additional Support Contracts exist.
     pub asc: AscScheme,
-    /// T-REVIEW-UNDER5, D-4.
+    /// T-REVIEW-UNDER5.
     pub under_five_interval: UnderFiveInterval,
-    /// T-REVIEW-12M, D-3: how the 12 months are counted.
+    /// T-REVIEW-12M: how the 12 months are counted.
     pub review_due: ReviewDueReading,
-    /// T-REVIEW-12M, D-3: what the clock restarts from.
+    /// T-REVIEW-12M: what the clock restarts from.
     pub review_anchor: ReviewAnchor,
-    /// T-PHASE-15FEB / T-PHASE-31MAR, D-13.
+    /// T-PHASE-15FEB / T-PHASE-31MAR.
     pub phase_transfer: FixedDateReading,
 }
 
@@ -120,7 +120,7 @@ impl LocalPolicy {
         }
     }
 
-    /// DOMAIN's recommendations everywhere, no NSM and no ASC: the statute alone.
+    /// The crate's default readings everywhere, no NSM and no ASC: the statute alone.
     pub fn statutory(council: impl Into<String>) -> Self {
         LocalPolicy {
             council: council.into(),
@@ -143,7 +143,7 @@ impl LocalPolicy {
         }
     }
 
-    /// Salford City Council (seed 004): follow-up meeting only on request
+    /// Salford City Council: follow-up meeting only on request
     /// (NSM-SALFORD), under-fives reviewed every 6 months, annual review "on or
     /// before the anniversary", no ASC scheme in the seeds.
     pub fn salford() -> Self {
@@ -177,25 +177,25 @@ impl LocalPolicyBuilder {
         self
     }
 
-    /// T-REVIEW-UNDER5, D-4: the interval between reviews for under-fives.
+    /// T-REVIEW-UNDER5: the interval between reviews for under-fives.
     pub fn under_five_interval(mut self, interval: UnderFiveInterval) -> Self {
         self.policy.under_five_interval = interval;
         self
     }
 
-    /// T-REVIEW-12M, D-3: how the 12 months are counted.
+    /// T-REVIEW-12M: how the 12 months are counted.
     pub fn review_due(mut self, reading: ReviewDueReading) -> Self {
         self.policy.review_due = reading;
         self
     }
 
-    /// T-REVIEW-12M, D-3: what the review clock restarts from.
+    /// T-REVIEW-12M: what the review clock restarts from.
     pub fn review_anchor(mut self, anchor: ReviewAnchor) -> Self {
         self.policy.review_anchor = anchor;
         self
     }
 
-    /// T-PHASE-15FEB / T-PHASE-31MAR, D-13: how "before 15 February" is read.
+    /// T-PHASE-15FEB / T-PHASE-31MAR: how "before 15 February" is read.
     pub fn phase_transfer(mut self, reading: FixedDateReading) -> Self {
         self.policy.phase_transfer = reading;
         self
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn builder_starts_from_the_statute() {
-        // NSM-WHEN, ASC-SCOPE, T-REVIEW-UNDER5 (D-4): the builder changes only what it is told.
+        // NSM-WHEN, ASC-SCOPE, T-REVIEW-UNDER5: the builder changes only what it is told.
         assert_eq!(
             LocalPolicy::builder("Sutton")
                 .nsm(NsmOffer::Automatic)
@@ -275,6 +275,6 @@ mod tests {
         assert_eq!(salford.nsm, NsmOffer::OnRequest); // NSM-SALFORD
         assert_eq!(sutton.asc, AscScheme::Available);
         assert_eq!(salford.asc, AscScheme::NotAvailable);
-        assert_eq!(salford.under_five_interval.get(), 6); // T-REVIEW-UNDER5, D-4
+        assert_eq!(salford.under_five_interval.get(), 6); // T-REVIEW-UNDER5
     }
 }

@@ -1,4 +1,4 @@
-//! SEN Support: the graduated approach and the school's own funding (DOMAIN §9).
+//! SEN Support: the graduated approach and the school's own funding.
 //!
 //! Before any EHC needs assessment, the setting meets needs through
 //! assess–plan–do–review (APDR) cycles (SUP-APDR), reviewed at least termly

@@ -1,4 +1,4 @@
-//! Advice-request tracking (DOMAIN §3.2, §6), public API only.
+//! Advice-request tracking, public API only.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -135,7 +135,7 @@ fn t_advice_6w_and_sop_advice_track_6w_both_reported() {
     assert_eq!(
         req.status(d(2025, 3, 30), &c).unwrap(),
         AdviceStatus::Pending,
-        "D-8: statutory clock used for compliance"
+        "statutory clock used for compliance"
     );
     assert_eq!(
         req.status(d(2025, 4, 1), &c).unwrap(),
@@ -353,7 +353,7 @@ fn sop_insufficient_decline_by_week_6() {
     assert_eq!(
         late.judge(&c, &[]).unwrap(),
         Compliance::Missed,
-        "D-11: after week 6 breaches reg 5(1)"
+        "after week 6 breaches reg 5(1)"
     );
     assert_eq!(late.deadline(&c).unwrap().rule(), RuleId::TDecide6w);
 }

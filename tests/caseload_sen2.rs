@@ -1,4 +1,4 @@
-//! The SEN2 return from a caseload (DOMAIN §13). Public API only.
+//! The SEN2 return from a caseload (SEN2-SCOPE). Public API only.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -97,7 +97,7 @@ fn census_dates_sen2_scope() {
 
 #[test]
 fn percentages_one_decimal_halves_away_from_zero_sen2_timeliness_20w() {
-    // England 2019 (DOMAIN §4): 58.7% including, 60.4% excluding exceptions.
+    // England 2019: 58.7% including, 60.4% excluding exceptions.
     assert_eq!(
         Proportion::new(31_313, 53_327).percent(),
         Some(Decimal::new(587, 1))

@@ -1,4 +1,4 @@
-//! Caseload views (issue 14): the urgent list, the review calendar, the
+//! Caseload views: the urgent list, the review calendar, the
 //! phase-transfer cohort and the advice chase list. Public API only.
 
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! DOMAIN.md §2 date conventions and the §11 mini fixtures, through the public API only.
+//! The date conventions and the worked-timeline mini fixtures, through the public API only.
 
 use chrono::NaiveDate;
 use send_pathway::calendar::{
@@ -155,11 +155,7 @@ fn dc7_phase_transfer_fixed_dates() {
         &c,
     )
     .unwrap();
-    assert_eq!(
-        cop.due(),
-        d(2026, 2, 15),
-        "T-PHASE-15FEB CoP reading (D-13)"
-    );
+    assert_eq!(cop.due(), d(2026, 2, 15), "T-PHASE-15FEB CoP reading");
     let y11 = deadlines::phase_transfer_due(
         d(2026, 9, 1),
         PhaseTransfer::SecondaryToPostSixteen,

@@ -1,4 +1,4 @@
-//! Explanations a caseworker can paste into a letter (issue 14). Public API only.
+//! Explanations a caseworker can paste into a letter. Public API only.
 
 use chrono::NaiveDate;
 use send_pathway::advice::SensoryImpairment;

@@ -1,4 +1,4 @@
-//! Next Steps Meeting scheduling (DOMAIN §8, Case 2), public API only.
+//! Next Steps Meeting scheduling (Case 2 of the worked timelines), public API only.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use proptest::prelude::*;

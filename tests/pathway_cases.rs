@@ -1,5 +1,5 @@
-//! DOMAIN §11 Cases 1-3 run end to end through the case (phase, activities and
-//! side tracks), plus the §5 error and warning lists (public API only).
+//! The worked timelines' Cases 1-3 run end to end through the case (phase, activities and
+//! side tracks), plus the error and warning lists (public API only).
 
 mod common;
 
@@ -236,7 +236,7 @@ fn case_1_through_the_pathway() {
         d(2026, 6, 3),
         "T-AMEND-FINAL-8W"
     );
-    // T-REVIEW-12M met by the 04-08 decision: the clock restarted from it (D-3).
+    // T-REVIEW-12M met by the 04-08 decision: the clock restarted from it.
     assert_eq!(
         due_of(&due, RuleId::TReview12m).deadline.due(),
         d(2027, 4, 7)
@@ -825,7 +825,7 @@ fn case_3_variant_exception_outside_the_window_is_refused_when_recorded() {
         .is_err());
 }
 
-/// DOMAIN §5 "reject as errors", on one case from request to ceased.
+/// Moves the crate rejects as errors, on one case from request to ceased.
 #[test]
 fn section_5_errors() {
     let cal = cal();
@@ -1020,7 +1020,7 @@ fn section_5_errors() {
     assert_eq!(refused.event, back);
 }
 
-/// DOMAIN §5 warnings: the council may still choose (D-5, REASSESS-6M-BAR).
+/// Warnings: the council may still choose (REQ-WHO, REASSESS-6M-BAR).
 #[test]
 fn section_5_warnings() {
     let cal = cal();
@@ -1040,7 +1040,7 @@ fn section_5_warnings() {
     assert_eq!(
         applied.warnings[0].rule,
         RuleId::ReqWho,
-        "no parental agreement on a school request: warning (D-5)"
+        "no parental agreement on a school request: warning (REQ-WHO)"
     );
     assert!(
         matches!(case.phase(), Phase::Assessment(a) if matches!(a.step(), AssessmentStep::Requested))
@@ -1065,7 +1065,7 @@ fn section_5_warnings() {
     );
 }
 
-/// DOMAIN §11 mini fixture: re-assessment received Wed 2025-10-01 → decision
+/// A mini fixture of the worked timelines: re-assessment received Wed 2025-10-01 → decision
 /// due Thu 2025-10-16; agreed Tue 2025-10-14 → final due Tue 2026-01-20
 /// (T-REASSESS-DECIDE-15D, T-REASSESS-FINAL-14W).
 #[test]

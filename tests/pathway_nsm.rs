@@ -1,4 +1,4 @@
-//! A Next Steps Meeting through the case (DOMAIN §8, Case 2): offered after a
+//! A Next Steps Meeting through the case (Case 2 of the worked timelines): offered after a
 //! "no", accepted, arranged by the `nsm` module's rules, held, its form shared.
 
 mod common;

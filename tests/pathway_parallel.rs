@@ -1,4 +1,4 @@
-//! Parallel activities inside a plan and side tracks beside it (DOMAIN §5):
+//! Parallel activities inside a plan and side tracks beside it:
 //! each listed by `obligations` and `next_events`, none cancelling another;
 //! and ASC caps per child across contracts, through the case (public API only).
 
@@ -579,7 +579,7 @@ fn asc_caps_per_child_across_contracts() {
     .unwrap();
 
     // ASC-YEAR-CAP: the child's 2025/26 awards across both contracts stay within £6,000
-    // (with two terms of at most £2,000 it cannot bind, DOMAIN §7).
+    // (with two terms of at most £2,000 it cannot bind).
     let awards =
         AwardsToDate::from_contracts(case.contracts().iter().map(AscTrack::contract)).unwrap();
     assert_eq!(awards.in_year(AcademicYear::starting(2025)), pounds(4_000));

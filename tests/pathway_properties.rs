@@ -57,7 +57,7 @@ fn apply_checked(
     }
 }
 
-/// The rules whose deadlines a phase may list (DOMAIN §5 "Clocks" columns of
+/// The rules whose deadlines a phase may list (the clocks of
 /// the phase and its activities), plus the side tracks beside any phase.
 fn allowed(phase: &Phase, rule: RuleId) -> bool {
     use RuleId::*;

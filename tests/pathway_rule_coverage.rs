@@ -1,4 +1,4 @@
-//! Rules of DOMAIN §3–§9 exercised through the case: each test names the rule
+//! Rules of the catalogue exercised through the case: each test names the rule
 //! IDs it checks, so that every rule on the case's data path has a test that
 //! drives it with events rather than calling its module directly.
 

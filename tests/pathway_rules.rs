@@ -1,4 +1,4 @@
-//! Illegal moves are refused with the rule named (DOMAIN §5 "reject as
+//! Illegal moves are refused with the rule named ("reject as
 //! errors"); the case is unchanged and the event handed back (public API only).
 
 mod common;

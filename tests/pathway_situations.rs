@@ -1,4 +1,4 @@
-//! Every situation a council meets on its first day (issue 11): existing and
+//! Every situation a council meets on its first day: existing and
 //! transferred plans, assessments that arrive mid-way, transfers out, tribunal
 //! orders and concessions that act on the case, parallel processes, and the
 //! compliance history. Public API only.

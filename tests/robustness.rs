@@ -1,4 +1,4 @@
-//! The robustness suite (issue 12): generated inputs to every public function
+//! The robustness suite: generated inputs to every public function
 //! that takes dates, amounts, strings or collections (chrono's whole range and
 //! its edges included); every deserialisable type fed tampered JSON (each
 //! field removed, changed, duplicated, retyped, plus unknown fields); and

@@ -1,4 +1,4 @@
-//! DOMAIN.md §11 worked timelines (Cases 1–3) as fixed tests, public API only.
+//! The worked timelines of the rules catalogue (Cases 1–3) as fixed tests, public API only.
 
 use chrono::NaiveDate;
 use send_pathway::calendar::{DayKind, HolidayCalendar, Term, TermCalendar, TermName};
@@ -120,7 +120,7 @@ fn case_1_straight_through_to_final_plan_and_first_review() {
             .unwrap()
             .due(),
         d(2026, 5, 23),
-        "T-REVIEW-12M lenient (D-3)"
+        "T-REVIEW-12M lenient"
     );
     assert_eq!(
         judge(&review, Act::Done(d(2026, 4, 8)), d(2026, 4, 8), &[]).unwrap(),

@@ -3,7 +3,7 @@
 //! # The table
 //!
 //! [`HolidayCalendar::england_and_wales`] holds every England and Wales bank
-//! holiday from 2015 to 2035 (DOMAIN DC-6): the days of the Banking and
+//! holiday from 2015 to 2035 (DC-6): the days of the Banking and
 //! Financial Dealings Act 1971, substitute days when a holiday falls at a
 //! weekend, the days proclaimed one by one (2020-05-08 VE day, 2022-06-02 and
 //! 2022-06-03 for the Platinum Jubilee, 2022-09-19 for the State Funeral,
@@ -319,7 +319,7 @@ impl fmt::Display for BankHoliday {
     }
 }
 
-/// What kind of day a date is, for flagging a due date (DOMAIN DC-8).
+/// What kind of day a date is, for flagging a due date (DC-8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -590,7 +590,7 @@ fn is_weekend(date: NaiveDate) -> bool {
 }
 
 impl HolidayCalendar {
-    /// The built-in England and Wales table, 2015 to 2035 (DOMAIN DC-6).
+    /// The built-in England and Wales table, 2015 to 2035 (DC-6).
     ///
     /// Published dates up to [`LAST_OFFICIAL_YEAR`], projected after it; see the
     /// module documentation for the source.
@@ -924,7 +924,7 @@ impl HolidayCalendar {
     }
 
     /// What kind of day `date` is: a working day, a weekend day or a bank
-    /// holiday (DOMAIN DC-6, DC-8).
+    /// holiday (DC-6, DC-8).
     ///
     /// # Errors
     ///
@@ -942,7 +942,7 @@ impl HolidayCalendar {
         })
     }
 
-    /// Whether `date` is a working day (DOMAIN DC-6).
+    /// Whether `date` is a working day (DC-6).
     ///
     /// # Errors
     ///
@@ -953,7 +953,7 @@ impl HolidayCalendar {
         Ok(kind == KIND_WORKING)
     }
 
-    /// The date `n` working days after `date`, not counting `date` itself (DOMAIN DC-6).
+    /// The date `n` working days after `date`, not counting `date` itself (DC-6).
     ///
     /// `n == 0` returns `date` unchanged, whatever kind of day it is.
     ///

@@ -1,4 +1,4 @@
-//! Statutory periods, counted exactly as DOMAIN.md §2 (DC-1 … DC-7) says.
+//! Statutory periods, counted exactly as the date conventions DC-1 … DC-7 of the rules catalogue (RULES.md) say.
 //!
 //! Each function answers one phrase of the Regulations. Periods are calendar
 //! periods: only DC-6 ("working days", see [`HolidayCalendar`](super::HolidayCalendar))
@@ -134,7 +134,7 @@ fn overflow(from: NaiveDate, operation: &'static str) -> Error {
 /// is X + 7N days, the same weekday as X.
 ///
 /// Regs 4(1), 5(1), 8(1), 10(1), 13(2), 20, 21, 22(3), 27(2). Never working days
-/// (D-15: a tool page that counts the 20 weeks in working days is wrong).
+/// (a tool page that counts the 20 weeks in working days is wrong).
 ///
 /// ```
 /// # use chrono::NaiveDate;
@@ -217,7 +217,7 @@ pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
 /// to the end of a shorter month (2024-12-31 + 2 months = 2025-02-28).
 ///
 /// The corresponding-date rule (*Dodds v Walker* \[1981\]) is recalled, not
-/// checked in a stored source (DOMAIN marks it \[M\]); it is the recommendation.
+/// checked in a stored source (the rules catalogue marks it \[M\]); it is the recommendation.
 ///
 /// # Errors
 ///
@@ -289,7 +289,7 @@ pub fn months_starting_with(x: NaiveDate, months: u32) -> Result<DateRange> {
     Ok(DateRange { first: x, last })
 }
 
-/// How to read "before 15 February" in reg 18 (DOMAIN DC-7, D-13).
+/// How to read "before 15 February" in reg 18 (DC-7; this reading is unverified, so the crate offers both and says so).
 ///
 /// `#[non_exhaustive]`: a new reading (from case law or a revised Code) may
 /// join in a minor release.
@@ -390,7 +390,7 @@ mod tests {
         assert!(before_fixed_date(2025, 2, 30, FixedDateReading::Strict).is_err());
     }
 
-    /// DC-5: every example of "the N months starting with X" in DOMAIN.md.
+    /// DC-5: every example of "the N months starting with X" the conventions give.
     #[test]
     fn dc5_months_starting_with_month_ends() {
         let last = |x: NaiveDate, n: u32| months_starting_with(x, n).unwrap().last();

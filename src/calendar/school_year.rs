@@ -3,7 +3,7 @@
 //! An academic year runs 1 September to 31 August. A child's year group is their
 //! age on 31 August before the school year, minus 4, so Reception is year 0 and
 //! Year 9 is the year in which most of the class reach 14 (the reg 2 "year 9"
-//! definition is recalled, not checked: DOMAIN ADV-PFA-Y9 \[M\]).
+//! definition is recalled, not checked: ADV-PFA-Y9 \[M\]).
 //!
 //! ```
 //! use send_pathway::calendar::{year_group_on, AcademicYear, YearGroup};
@@ -307,7 +307,7 @@ pub fn year_group_on(dob: NaiveDate, date: NaiveDate) -> Result<YearGroup> {
 }
 
 /// The last day of compulsory school age: the last Friday of June of the
-/// academic year in which the child turns 16 (CoP introduction; DOMAIN §1).
+/// academic year in which the child turns 16 (CoP introduction).
 /// After this day a child becomes a *young person* (CFA s83(2)).
 ///
 /// # Errors
@@ -361,7 +361,7 @@ impl fmt::Display for PersonStatus {
 
 /// REQ-WHO: whether someone born on `date_of_birth` can be the subject of an
 /// EHC needs assessment request received on `received_on`, and if so whether
-/// they are a child or a young person (CFA s36, s83(2); DOMAIN §5 rejects "a
+/// they are a child or a young person (CFA s36, s83(2); the crate rejects "a
 /// request for someone aged 25 or over").
 ///
 /// A child is not over compulsory school age (see
@@ -448,8 +448,8 @@ impl fmt::Display for Provision {
 /// * other education or training: 1 September to 31 August;
 /// * an apprenticeship: to the end of its training.
 ///
-/// Never on or after the 26th birthday. Reg 46 was seen only partly (DOMAIN
-/// marks it \[S, partly truncated\]); this is the recommended reading.
+/// Never on or after the 26th birthday. Reg 46 was seen only partly (the rules
+/// catalogue marks it \[S, partly truncated\]); this reading is unverified; the crate follows it and says so.
 ///
 /// # Errors
 ///

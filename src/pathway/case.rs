@@ -27,7 +27,7 @@ use crate::warning::Warning;
 /// The child or young person a case is about.
 ///
 /// A plain value record: the fields are open on purpose. The crate holds no
-/// identity beyond the caller's own reference (DOMAIN §13).
+/// identity beyond the caller's own reference (SEN2-SCOPE).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

@@ -284,7 +284,7 @@ pub(crate) fn assessment_clocks(a: &Assessment, cal: &HolidayCalendar) -> Result
 /// Where an act stands against its deadline on `today`: the one judgement
 /// both the compliance history and obligations use. Only the claims that
 /// excuse this deadline's rule and whose facts meet its test count (a claim
-/// recorded against the 20-week limit says nothing of the 6-week one, DOMAIN §4).
+/// recorded against the 20-week limit says nothing of the 6-week one).
 pub(crate) fn status_of(
     deadline: &Deadline,
     act: Act,

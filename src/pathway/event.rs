@@ -70,7 +70,7 @@ impl fmt::Display for Actor {
     }
 }
 
-/// Whether a school's request was made with the parent's or young person's agreement (REQ-WHO, D-5).
+/// Whether a school's request was made with the parent's or young person's agreement (REQ-WHO).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -1,6 +1,6 @@
 //! What a case costs to keep in memory: its hot state and its history,
 //! counted from the types' own sizes and the capacities of what they own.
-//! An estimate a service can sum over a caseload (issue 13); heap allocator
+//! An estimate a service can sum over a caseload; heap allocator
 //! overhead is not counted.
 
 use core::mem::size_of;

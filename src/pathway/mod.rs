@@ -1,7 +1,7 @@
 //! The case: a child's journey through the statutory pathway, as a state
 //! machine that can be stored.
 //!
-//! DOMAIN §5 as types, in two levels. A case has one [`Phase`] of life — SEN
+//! The case pathway as types, in two levels. A case has one [`Phase`] of life — SEN
 //! Support, an [`Assessment`] in progress, a maintained [`Plan`] carrying its
 //! current activities (at most one review, amendment, re-assessment and cease
 //! proposal at a time, each with its own clocks), or ceased — and beside it

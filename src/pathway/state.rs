@@ -1,6 +1,6 @@
 //! The hot state of a case: what it is now, apart from how it got there.
 //!
-//! Two levels (DOMAIN §5): one [`Phase`] of life at a time — SEN Support, an
+//! Two levels: one [`Phase`] of life at a time — SEN Support, an
 //! assessment in progress, a maintained plan with its activities, or ceased —
 //! and, beside it, side tracks that run in parallel: SEN Support cycles
 //! ([`SupportTrack`]), disputes ([`Dispute`]), Next Steps Meetings
@@ -27,7 +27,7 @@ use crate::error::Result;
 use crate::exceptions::ExceptionClaim;
 use crate::nsm::{FamilyResponse, NsmAvailability, PanelOutcome};
 
-/// The phase of life a case is in (DOMAIN §5).
+/// The phase of life a case is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Phase {
@@ -104,7 +104,7 @@ pub enum RequestRoute {
     Request {
         /// Who asked.
         by: Actor,
-        /// A school's agreement with the family (D-5).
+        /// A school's agreement with the family (REQ-WHO).
         agreement: ParentalAgreement,
     },
     /// Brought to the council's attention by someone else (CFA s24).
@@ -362,7 +362,7 @@ impl Plan {
     pub fn last_reviewed_on(&self) -> Option<NaiveDate> {
         self.last_reviewed_on
     }
-    /// The anchor of the next annual review (T-REVIEW-12M, D-3): the last
+    /// The anchor of the next annual review (T-REVIEW-12M): the last
     /// review decision, or the plan's issue date.
     pub fn review_anchor(&self) -> NaiveDate {
         self.last_reviewed_on.unwrap_or(self.issued_on)

@@ -113,7 +113,7 @@ pub fn with_plan(
     .0
 }
 
-/// DOMAIN §11 Case 1 up to the final plan (Fri 2025-05-23).
+/// Case 1 of the worked timelines, up to the final plan (Fri 2025-05-23).
 pub fn case_1_to_final(cal: &HolidayCalendar) -> Case {
     let mut case = open_request(d(2016, 3, 1), d(2025, 1, 6), cal);
     let mut apply = |e: Event| {
@@ -186,7 +186,7 @@ pub fn case_1_to_final(cal: &HolidayCalendar) -> Case {
     case
 }
 
-/// Oak Primary's terms, Summer 2025 to Summer 2026 (DOMAIN §11 Case 3 dates).
+/// Oak Primary's terms, Summer 2025 to Summer 2026 (Case 3 of the worked timelines).
 pub fn terms() -> TermCalendar {
     TermCalendar::new(
         vec![
