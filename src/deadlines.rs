@@ -567,7 +567,7 @@ impl Deadline {
 /// to 1 January, or on any day in August, is in time on the first working day
 /// after 1 January / 31 August; r12(2): otherwise a due date on a non-working day
 /// moves to the next working day. The HESC wording is recalled, not checked
-/// (marked \[M\] in the rules catalogue); the Upper Tribunal's r12 was seen.
+/// (unverified); the Upper Tribunal's r12 was seen.
 ///
 /// # Errors
 ///
@@ -1296,7 +1296,7 @@ impl core::fmt::Display for ServiceMethod {
 
 /// DC-9: an *estimate* of the day something sent on `sent` was received, when
 /// the actual date is not known. Store actual dates wherever you have them:
-/// the Regulations contain no service rule (marked \[M\] in the rules catalogue), so this follows IPSEA's
+/// the Regulations contain no service rule (unverified), so this follows IPSEA's
 /// estimator with the Interpretation Act 1978 s7 / 1985 Practice Direction
 /// fallback for post.
 ///
@@ -1375,7 +1375,7 @@ pub fn transfer_review_due(
 // ---- 3.8 Tribunal orders, unopposed appeals, recommendations ----------------------
 // Periods run "within N weeks of the order being made" (DC-1). HMCTS guidance
 // counts from the day the order is sent: pass that date as the anchor to follow
-// it (the rules catalogue marks the conflict; the crate's default is the order date).
+// it (the sources conflict; the crate's default is the order date).
 
 deadline_fn!(
     /// T-ORDER-ASSESS: after an order to assess or re-assess, notify the

@@ -217,7 +217,7 @@ pub fn weeks_before(m: NaiveDate, weeks: u32) -> Result<NaiveDate> {
 /// to the end of a shorter month (2024-12-31 + 2 months = 2025-02-28).
 ///
 /// The corresponding-date rule (*Dodds v Walker* \[1981\]) is recalled, not
-/// checked in a stored source (the rules catalogue marks it \[M\]); it is the recommendation.
+/// checked in a stored source (unverified); it is the recommendation.
 ///
 /// # Errors
 ///

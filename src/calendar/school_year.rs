@@ -448,8 +448,8 @@ impl fmt::Display for Provision {
 /// * other education or training: 1 September to 31 August;
 /// * an apprenticeship: to the end of its training.
 ///
-/// Never on or after the 26th birthday. Reg 46 was seen only partly (the rules
-/// catalogue marks it \[S, partly truncated\]); this reading is unverified; the crate follows it and says so.
+/// Never on or after the 26th birthday. Reg 46 was seen only partly (unverified);
+/// the crate follows this reading and says so.
 ///
 /// # Errors
 ///
