@@ -187,6 +187,16 @@ pub enum ReviewOutcome {
     Cease,
 }
 
+impl fmt::Display for ReviewOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            ReviewOutcome::Maintain => "maintain the plan",
+            ReviewOutcome::Amend => "amend the plan",
+            ReviewOutcome::Cease => "propose to cease the plan",
+        })
+    }
+}
+
 /// Why a review is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
