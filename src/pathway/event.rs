@@ -201,6 +201,7 @@ impl fmt::Display for ReviewOutcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum ReviewKind {
     /// The annual review (T-REVIEW-12M) or an under-5 review (T-REVIEW-UNDER5).
     Scheduled,
