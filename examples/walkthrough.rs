@@ -248,15 +248,21 @@ fn main() -> Res<()> {
         println!("  {n}");
     }
     for r in case.sen2_records() {
+        let date = |d: Option<chrono::NaiveDate>| {
+            d.map_or_else(|| "not yet".to_owned(), |d| d.to_string())
+        };
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
         println!(
-            "\nSEN2: request {}, decided to assess {:?}, plan issued {:?}, within 20 weeks {:?}, exceptions apply {}, last review {:?} ({:?})",
+            "\nSEN2: request {}, decided to assess {}, plan issued {}, within 20 weeks {}, exceptions apply {}, last review {}{}",
             r.request_received,
-            r.decided_to_assess_on,
-            r.plan_issued_on,
-            r.within_20_weeks,
-            r.exceptions_apply,
-            r.last_review_decision_on,
+            date(r.decided_to_assess_on),
+            date(r.plan_issued_on),
+            r.within_20_weeks.map_or("not yet issued", yes_no),
+            yes_no(r.exceptions_apply),
+            date(r.last_review_decision_on),
             r.last_review_outcome
+                .map(|o| format!(" ({o})"))
+                .unwrap_or_default()
         );
     }
     Ok(())

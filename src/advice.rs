@@ -545,6 +545,7 @@ impl AdviceRequest {
     feature = "serde",
     serde(tag = "answer", content = "on", rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Agreement {
     /// Not asked yet.
     NotAsked,

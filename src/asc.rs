@@ -543,6 +543,14 @@ fn check_term_dates(term: TermId, dates: DateRange) -> Result<()> {
             term.year
         )));
     }
+    // A term lies inside its academic year: one ending in the next year would
+    // carry funding past the year ASC-YEAR-CAP counts.
+    if AcademicYear::containing(dates.last()) != term.year {
+        return Err(contradiction(format!(
+            "it does not end in academic year {}",
+            term.year
+        )));
+    }
     let (starts, ends) = term_months(term.name);
     if !starts.contains(&dates.first().month()) || !ends.contains(&dates.last().month()) {
         return Err(contradiction(format!(
@@ -1861,6 +1869,9 @@ mod tests {
         check_term_dates(autumn, real).unwrap();
         let wrong_year = DateRange::new(d(2025, 9, 3), d(2025, 12, 19)).unwrap();
         assert!(check_term_dates(autumn, wrong_year).is_err());
+        // ASC-YEAR-CAP: a term may not run on into the next academic year.
+        let into_next_year = DateRange::new(d(2024, 9, 3), d(2025, 12, 19)).unwrap();
+        assert!(check_term_dates(autumn, into_next_year).is_err());
     }
 
     #[test]

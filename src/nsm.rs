@@ -96,6 +96,7 @@ pub fn offer(outcome: PanelOutcome, policy: &LocalPolicy) -> NsmAvailability {
     feature = "serde",
     serde(tag = "answer", content = "on", rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum FamilyResponse {
     /// No answer yet.
     Awaiting,
@@ -714,6 +715,7 @@ pub fn topics(outcome: PanelOutcome) -> Vec<Topic> {
     feature = "serde",
     serde(tag = "at", content = "place", rename_all = "snake_case")
 )]
+#[non_exhaustive]
 pub enum Venue {
     /// At the school or setting (the usual place).
     School,

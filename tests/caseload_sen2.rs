@@ -502,3 +502,38 @@ fn generated_caseload_return_is_consistent_sen2_timeliness_20w() {
         assert!(json.contains("\"census_date\":\"2027-01-21\""));
     }
 }
+
+/// SEN2-ACTIVE: `TransferLA` is reported only in the return for the calendar
+/// year of the transfer, not in every later year the plan stays active.
+#[test]
+fn sen2_active_transfer_la_only_in_the_year_of_the_transfer() {
+    let cal = HolidayCalendar::england_and_wales();
+    let child = Child {
+        reference: "T-1".into(),
+        date_of_birth: d(2014, 9, 9),
+        sensory_impairment: SensoryImpairment::None,
+    };
+    let first = council(
+        d(2024, 6, 3),
+        EventKind::PlanTransferredIn {
+            from_council: "Croydon".into(),
+            plan_made_on: d(2024, 1, 22),
+            last_reviewed_on: None,
+            school: "Elm Academy".into(),
+        },
+    );
+    let (case, _) = Case::open(child, LocalPolicy::sutton(), first, &cal).expect("opens");
+    let transfer_la = |year: i32| {
+        let ret = Sen2Return::build(
+            [&case],
+            CollectionYear::new(year).expect("a collection year"),
+            CeasedWindow::CalendarYear,
+            &cal,
+        )
+        .expect("a return");
+        assert_eq!(ret.active_plans.len(), 1, "active on the {year} census");
+        ret.active_plans[0].transferred_in_from.clone()
+    };
+    assert_eq!(transfer_la(2025).as_deref(), Some("Croydon"));
+    assert_eq!(transfer_la(2026), None, "not reported a year later");
+}

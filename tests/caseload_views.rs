@@ -73,11 +73,29 @@ fn empty_caseload_gives_empty_views() {
     let calendar = review_calendar(&none, today, &cal).unwrap();
     assert!(calendar.is_empty());
     // A year with no activity: twelve months, each 0.
-    let months = calendar.between(
-        YearMonth::new(2026, 1).unwrap(),
-        YearMonth::new(2026, 12).unwrap(),
-    );
+    let months: Vec<_> = calendar
+        .between(
+            YearMonth::new(2026, 1).unwrap(),
+            YearMonth::new(2026, 12).unwrap(),
+        )
+        .collect();
     assert_eq!(months.len(), 12);
+    // A range of any length is streamed: nothing is built until it is read.
+    let wide = calendar.between(
+        YearMonth::new(-200_000, 1).unwrap(),
+        YearMonth::new(200_000, 12).unwrap(),
+    );
+    assert_eq!(wide.take(3).count(), 3);
+    // An empty range gives nothing.
+    assert_eq!(
+        calendar
+            .between(
+                YearMonth::new(2026, 2).unwrap(),
+                YearMonth::new(2026, 1).unwrap()
+            )
+            .count(),
+        0
+    );
     assert!(months.iter().all(|(_, n)| *n == 0));
     assert!(phase_transfer_cohort(&none, 2026, today, &cal)
         .unwrap()

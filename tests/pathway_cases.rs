@@ -1146,3 +1146,28 @@ fn sen2_percentages_match_dfe_2019() {
         "60.4"
     );
 }
+
+/// SEN2-ASSESSMENT / SEN2-REQUEST: an appeal on the plan's contents (s51(2)(c))
+/// is about the plan, so it sets neither `AssessmentTribunal` nor
+/// `RequestTribunal` for the request that led to it.
+#[test]
+fn sen2_assessment_tribunal_not_set_by_a_plan_contents_appeal() {
+    let cal = cal();
+    let mut case = case_1_to_final(&cal);
+    let dispute = case
+        .disputes()
+        .iter()
+        .find(|d| d.decision() == AppealableDecision::PlanContents)
+        .map(|d| d.id())
+        .expect("the final plan opened a contents dispute");
+    appeal_after_declining_mediation(
+        &mut case,
+        dispute,
+        [d(2025, 6, 2), d(2025, 6, 4), d(2025, 6, 20)],
+        &cal,
+    );
+    let sen2 = case.sen2_records();
+    assert_eq!(sen2.len(), 1);
+    assert!(!sen2[0].appealed, "RequestTribunal stays 0");
+    assert!(!sen2[0].assessment_appealed, "AssessmentTribunal stays 0");
+}

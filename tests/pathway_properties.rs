@@ -144,6 +144,32 @@ proptest! {
         prop_assert_eq!(back, case);
     }
 
+    /// `Case::check` is `apply`'s dry run: for arbitrary events on arbitrary
+    /// cases (including dates past the calendar's table) it refuses exactly
+    /// what `apply` refuses, with the same error, and warns exactly as `apply`.
+    #[test]
+    fn check_answers_exactly_what_apply_would(
+        start in strategies::case(12),
+        events in strategies::arbitrary_events(30),
+        far in strategies::event_on(NaiveDate::from_ymd_opt(2200, 3, 3).unwrap()),
+    ) {
+        let cal = cal();
+        let mut case = start;
+        for event in events.into_iter().chain([far]) {
+            let checked = case.check(&event, &cal);
+            let mut trial = case.clone();
+            let applied = trial.apply(event.clone(), &cal);
+            match (&checked, &applied) {
+                (Ok(warnings), Ok(applied)) => prop_assert_eq!(warnings, &applied.warnings),
+                (Err(e), Err(refused)) => prop_assert_eq!(e.to_string(), refused.error.to_string()),
+                _ => prop_assert!(false, "check {:?} but apply {:?}", checked, applied.as_ref().map(|_| ())),
+            }
+            if applied.is_ok() {
+                case = trial;
+            }
+        }
+    }
+
     /// Events dated at and just inside the edges of chrono's range are refused
     /// (or accepted) without a panic, under the same refusal contract.
     #[test]

@@ -130,22 +130,25 @@ impl<'a> ReviewCalendar<'a> {
 
     /// Reviews due in the months `from ..= to`, month by month, including
     /// months with none (count 0) — a year with no activity gives twelve zeros.
-    pub fn between(&self, from: YearMonth, to: YearMonth) -> Vec<(YearMonth, usize)> {
-        let mut out = Vec::new();
-        let mut m = from;
-        while m <= to {
-            out.push((m, self.count(m)));
-            let next = if m.month == 12 {
+    ///
+    /// The months are streamed, not collected: a range of any length costs
+    /// nothing until it is read, and reading it costs one lookup a month.
+    pub fn between(
+        &self,
+        from: YearMonth,
+        to: YearMonth,
+    ) -> impl Iterator<Item = (YearMonth, usize)> + '_ {
+        let mut next = (from <= to).then_some(from);
+        core::iter::from_fn(move || {
+            let m = next?;
+            let following = if m.month == 12 {
                 YearMonth::new(m.year.saturating_add(1), 1)
             } else {
                 YearMonth::new(m.year, m.month.saturating_add(1))
             };
-            match next {
-                Ok(n) if n > m => m = n,
-                _ => break,
-            }
-        }
-        out
+            next = following.ok().filter(|n| *n > m && *n <= to);
+            Some((m, self.count(m)))
+        })
     }
 
     /// All reviews in the calendar.

@@ -1,4 +1,4 @@
-//! The SEN2 person-level return (DfE), DOMAIN §13: typed records from a
+//! The SEN2 person-level return (DfE; rules SEN2-*, see `RULES.md`): typed records from a
 //! caseload and a collection year, and the published measures from the same
 //! records.
 //!
@@ -6,7 +6,7 @@
 //! reference for the child ([`Child::reference`](crate::pathway::Child)); the
 //! service joins names, UPN/ULN and the rest by that reference. The records
 //! are typed data (serialisable), not DfE's XML: tag spellings differ between
-//! specification versions (DOMAIN §13 open points), so an XML writer belongs
+//! specification versions, so an XML writer belongs
 //! to the service and must name the version it follows.
 
 use core::fmt;
@@ -228,11 +228,12 @@ pub struct Sen2Assessment {
     pub outcome_date: Option<NaiveDate>,
     /// `Week20`: 20-week exceptions apply (EXC-13-3).
     pub week20_exceptions: bool,
-    /// `AssessmentTribunal`: an appeal was lodged on this request's decisions
-    /// after an assessment (reading: the case records one appeal flag per request).
+    /// `AssessmentTribunal`: an appeal was lodged against this assessment's
+    /// decision not to issue a plan (appeals on a plan's contents or a cease
+    /// are about the plan, not the assessment).
     pub tribunal: bool,
     /// SEN2-TIMELINESS-20W: for a plan issued in the period, within 20 weeks
-    /// (issue date ≤ `ReceivedDate` + 140 days, T-FINAL-20W, DC-1).
+    /// (T-FINAL-20W's own period, `deadlines::issued_within_20_weeks`).
     pub within_20_weeks: Option<bool>,
     /// For a plan issued in the period: whole days from the request to the issue date.
     pub days_to_issue: Option<i64>,
@@ -276,8 +277,9 @@ pub struct Sen2ActivePlan {
     pub reference: String,
     /// `StartDate`: when the plan was first issued (or made, for a plan loaded or transferred in).
     pub start_date: NaiveDate,
-    /// `TransferLA`: the council it came from, when transferred in (the
-    /// service maps the name to the LA number).
+    /// `TransferLA`: the council it came from, when the plan was transferred
+    /// in during the calendar year the return covers (SEN2-ACTIVE; the year
+    /// before the census). The service maps the name to the LA number.
     pub transferred_in_from: Option<String>,
     /// `ReviewMeeting`: the latest annual-review meeting on or before the census date.
     pub review_meeting: Option<NaiveDate>,
@@ -510,7 +512,7 @@ fn assessment_row(
             _ => None,
         },
         week20_exceptions: r.exceptions_apply,
-        tribunal: r.appealed && outcome != AssessmentOutcome::NotYetDecided,
+        tribunal: r.assessment_appealed,
         within_20_weeks,
         days_to_issue,
         not_to_issue_within_16_weeks,
@@ -580,8 +582,10 @@ fn active_row(
     Ok(Some(Sen2ActivePlan {
         reference: case.child().reference.clone(),
         start_date: start,
+        // SEN2-ACTIVE: only a transfer in the calendar year Y−1 is reported.
         transferred_in_from: plan
             .and_then(|p| p.transfer_in())
+            .filter(|t| census.year().checked_sub(1) == Some(t.transferred_on().year()))
             .map(|t| t.from_council().to_owned()),
         review_meeting,
         last_review: last_review.map(|(d, _)| d),
@@ -604,12 +608,12 @@ impl Sen2Return {
     ///   case's history (SEN2-ACTIVE);
     /// * **ceased plans** — plans ceased or transferred out in `ceased`'s window (SEN2-PLAN).
     ///
-    /// Readings (DOMAIN §13 marks the DfE formulas unverified): 20 weeks is
-    /// issue date ≤ received + 140 days (T-FINAL-20W); the 6-week, 16-week
-    /// and 4-week measures use the crate's own deadlines (T-DECIDE-6W,
-    /// T-NOTISSUE-16W, T-REVIEW-DECISION-4W); a case records one appeal flag
-    /// per request, reported as `RequestTribunal` when the request was
-    /// refused and as `AssessmentTribunal` once an assessment was decided.
+    /// Readings (DfE's exact formulas are unverified): 20 weeks is
+    /// T-FINAL-20W's own period (`deadlines::issued_within_20_weeks`); the
+    /// 6-week, 16-week and 4-week measures use the crate's own deadlines
+    /// (T-DECIDE-6W, T-NOTISSUE-16W, T-REVIEW-DECISION-4W); `RequestTribunal`
+    /// is an appeal against the refusal to assess and `AssessmentTribunal`
+    /// one against the decision not to issue a plan.
     ///
     /// # Errors
     ///
@@ -767,7 +771,7 @@ fn period_outcome(o: RequestOutcome) -> bool {
 ///
 /// ```
 /// use send_pathway::caseload::Proportion;
-/// // England 2019, excluding exceptions (DOMAIN §4).
+/// // England 2019, excluding exceptions (the exceptions of EXC-13-3).
 /// let p = Proportion::new(29_895, 49_519);
 /// assert_eq!(p.to_string(), "60.4% (29,895 of 49,519)");
 /// assert_eq!(Proportion::new(0, 0).to_string(), "n/a (0 of 0)");
@@ -847,7 +851,7 @@ pub struct Sen2Aggregates {
     pub within_20_weeks_including_exceptions: Proportion,
     /// The same with plans where exceptions apply removed from both counts.
     pub within_20_weeks_excluding_exceptions: Proportion,
-    /// Plans issued within 20 weeks (≤ 140 days).
+    /// Plans issued within 20 weeks (T-FINAL-20W).
     pub issued_within_20_weeks: u64,
     /// Plans issued after 20 and within 52 weeks.
     pub issued_20_to_52_weeks: u64,

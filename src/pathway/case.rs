@@ -227,20 +227,7 @@ impl Case {
         calendars: impl Into<Calendars<'a>>,
     ) -> core::result::Result<Applied, Refused> {
         let calendars = calendars.into();
-        let judged = self
-            .decide(&event, Judging::Live(calendars))
-            .and_then(|decision| {
-                // The statutory acts this event performs, judged once, now, under today's calendars.
-                let acts = super::compliance::acts(
-                    &self.state,
-                    &self.policy,
-                    &event.kind,
-                    event.on,
-                    calendars.holidays,
-                )?;
-                Ok((decision, acts))
-            });
-        match judged {
+        match self.judge_live(&event, calendars) {
             Ok((mut decision, acts)) => {
                 let position = self.history.len().saturating_add(1);
                 for (deadline, status) in acts {
@@ -283,8 +270,37 @@ impl Case {
         event: &Event,
         calendars: impl Into<Calendars<'a>>,
     ) -> Result<Vec<Warning>> {
-        self.decide(event, Judging::Live(calendars.into()))
-            .map(|d| d.warnings)
+        // The same judgement `apply` makes, so a dry run refuses exactly what
+        // `apply` would and warns of the same late acts.
+        let (mut decision, acts) = self.judge_live(event, calendars.into())?;
+        for (deadline, status) in acts {
+            decision
+                .warnings
+                .extend(super::compliance::late_warning(&deadline, status, event.on));
+        }
+        Ok(decision.warnings)
+    }
+
+    /// What `apply` decides for `event` under today's calendars: the
+    /// decision, and the statutory acts it performs, judged once. `apply` and
+    /// `check` share it, so they can never disagree.
+    fn judge_live(
+        &self,
+        event: &Event,
+        calendars: Calendars<'_>,
+    ) -> Result<(
+        Decision,
+        Vec<(crate::deadlines::Deadline, crate::exceptions::Status)>,
+    )> {
+        let decision = self.decide(event, Judging::Live(calendars))?;
+        let acts = super::compliance::acts(
+            &self.state,
+            &self.policy,
+            &event.kind,
+            event.on,
+            calendars.holidays,
+        )?;
+        Ok((decision, acts))
     }
 
     fn decide(&self, event: &Event, judging: Judging<'_>) -> Result<Decision> {

@@ -187,10 +187,21 @@ pub enum ReviewOutcome {
     Cease,
 }
 
+impl fmt::Display for ReviewOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            ReviewOutcome::Maintain => "maintain the plan",
+            ReviewOutcome::Amend => "amend the plan",
+            ReviewOutcome::Cease => "propose to cease the plan",
+        })
+    }
+}
+
 /// Why a review is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum ReviewKind {
     /// The annual review (T-REVIEW-12M) or an under-5 review (T-REVIEW-UNDER5).
     Scheduled,

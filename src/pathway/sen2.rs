@@ -2,14 +2,15 @@
 //! events apply, so a caseload's return never rescans histories (SEN2-REQUEST,
 //! SEN2-ASSESSMENT, SEN2-TIMELINESS-20W).
 //!
-//! The 20-week measure counts a plan as in time when it is issued no later
-//! than 140 days after the request (DC-1, T-FINAL-20W); DfE's exact day count
-//! is unverified (DOMAIN §13), so the crate uses its own deadline and says so.
+//! The 20-week measure counts a plan as in time when it is issued on or
+//! before T-FINAL-20W's due date (DC-1, `deadlines::issued_within_20_weeks`);
+//! DfE's exact day count is unverified, so the crate uses its own deadline and
+//! says so.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::event::{CeaseGround, ReviewOutcome};
+use super::event::{AppealableDecision, CeaseGround, ReviewOutcome};
 use super::state::{CaseState, Dispute};
 use crate::exceptions::{ExceptionClaim, ExceptionId};
 use crate::nsm::PanelOutcome;
@@ -34,8 +35,15 @@ pub struct Sen2Record {
     pub within_20_weeks: Option<bool>,
     /// `Week20`: an exception to the 20-week limit was recorded (EXC-13-3).
     pub exceptions_apply: bool,
-    /// `RequestTribunal` / `AssessmentTribunal`: an appeal was lodged on this request's decisions.
+    /// `RequestTribunal`: an appeal was lodged against this request's refusal
+    /// to assess (SEN2-REQUEST).
     pub appealed: bool,
+    /// `AssessmentTribunal`: an appeal was lodged against this assessment's
+    /// decision not to issue a plan (SEN2-ASSESSMENT). Appeals on a plan's
+    /// contents or on ceasing it are about the plan, not the assessment, and
+    /// leave both flags alone.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub assessment_appealed: bool,
     /// When the last review decision was notified (`LastReview`).
     pub last_review_decision_on: Option<NaiveDate>,
     /// The latest review meeting before that decision (`ReviewMeeting`).
@@ -64,6 +72,7 @@ impl Sen2Record {
             within_20_weeks: None,
             exceptions_apply: false,
             appealed: false,
+            assessment_appealed: false,
             last_review_decision_on: None,
             last_review_meeting_on: None,
             last_review_outcome: None,
@@ -127,7 +136,12 @@ pub(crate) fn exception(state: &mut CaseState, claim: &ExceptionClaim) {
 pub(crate) fn dispute_updated(state: &mut CaseState, dispute: &Dispute) {
     if dispute.appeal.is_some() && dispute.outcome.is_none() {
         if let Some(r) = last(state) {
-            r.appealed = true;
+            // SEN2-REQUEST / SEN2-ASSESSMENT: each flag is about its own decision.
+            match dispute.decision {
+                AppealableDecision::RefusalToAssess => r.appealed = true,
+                AppealableDecision::RefusalToIssue => r.assessment_appealed = true,
+                _ => {}
+            }
         }
     }
 }
@@ -152,7 +166,7 @@ pub(crate) fn ceased(state: &mut CaseState, on: NaiveDate, ground: CeaseGround) 
 }
 
 /// The 20-week measures over many records, including and excluding
-/// exceptions (SEN2-TIMELINESS-20W, DOMAIN §4).
+/// exceptions (SEN2-TIMELINESS-20W).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
