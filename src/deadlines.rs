@@ -721,9 +721,13 @@ pub const FINAL_PLAN_PERIOD: Convention = Convention::WithinWeeksOf { weeks: 20 
 ///
 /// [`Error::DateOverflow`] when the limit is past the last representable date.
 pub fn issued_within_20_weeks(request_received: NaiveDate, issued: NaiveDate) -> Result<bool> {
+    // FINAL_PLAN_PERIOD counts calendar weeks; were it ever a working-day
+    // period, this calendar-free test would refuse rather than guess.
     let limit = FINAL_PLAN_PERIOD.due_with(request_received, |from, _| {
-        // A period in weeks never asks for working days.
-        Ok(from)
+        Err(Error::DateOverflow {
+            from,
+            operation: "the T-FINAL-20W period without a holiday calendar",
+        })
     })?;
     Ok(issued <= limit)
 }

@@ -58,13 +58,9 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
             }
         }
         Effect::AssessmentException(claim) => {
-            // SEN2-ASSESSMENT: `Week20` is about the statutory 20 weeks only,
-            // never an exception to a tribunal order's periods.
-            if state
-                .phase
-                .assessment()
-                .is_some_and(|a| a.clocks == super::state::Clocks::Statutory)
-            {
+            // SEN2-ASSESSMENT: `Week20` is about the statutory 20 weeks only;
+            // EXC-COVID also excuses an order's periods, and that must not set it.
+            if on_statutory_clocks(state) {
                 sen2::exception(state, &claim);
             }
             if let Phase::Assessment(a) = &mut state.phase {
@@ -137,11 +133,7 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::PlanMade(school) => {
             // SEN2-REQUEST: a plan made on a tribunal's order leaves the original outcome standing.
-            if state
-                .phase
-                .assessment()
-                .is_some_and(|a| a.clocks == super::state::Clocks::Statutory)
-            {
+            if on_statutory_clocks(state) {
                 sen2::plan_issued(state, on);
             }
             state.last_assessment_concluded = Some(on);
@@ -422,4 +414,13 @@ fn open_draft_mut(state: &mut CaseState) -> Option<&mut Draft> {
         },
         _ => None,
     }
+}
+
+/// Whether the case is in an assessment running the statutory clocks (not a
+/// tribunal order's or a concession's): the SEN2 record follows only those.
+fn on_statutory_clocks(state: &CaseState) -> bool {
+    state
+        .phase
+        .assessment()
+        .is_some_and(|a| a.clocks == super::state::Clocks::Statutory)
 }

@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 
 use super::event::{AppealableDecision, CeaseGround, ReviewOutcome};
 use super::state::{CaseState, Dispute};
-use crate::exceptions::{ExceptionClaim, ExceptionId};
+use crate::exceptions::ExceptionClaim;
 use crate::nsm::PanelOutcome;
+use crate::rule::RuleId;
 
 /// One request and what came of it, as SEN2 counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,10 +124,8 @@ pub(crate) fn plan_issued(state: &mut CaseState, on: NaiveDate) {
 }
 
 pub(crate) fn exception(state: &mut CaseState, claim: &ExceptionClaim) {
-    if matches!(
-        claim.exception(),
-        ExceptionId::Exc13_3 | ExceptionId::ExcCovid
-    ) {
+    // `Week20`: the claim excuses T-FINAL-20W, as the exception's own rule says.
+    if claim.exception().excuses(RuleId::TFinal20w) {
         if let Some(r) = last(state) {
             r.exceptions_apply = true;
         }
