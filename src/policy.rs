@@ -278,3 +278,81 @@ mod tests {
         assert_eq!(salford.under_five_interval.get(), 6); // T-REVIEW-UNDER5
     }
 }
+
+/// A council's policy and the first event of a case it governed: one entry
+/// of a case's policy history ([`Case::policies`](crate::pathway::Case::policies)).
+///
+/// What a policy decided (an NSM offered, an Additional Support Contract
+/// scheme in force, how a review deadline is read) is decided once, under the
+/// policy in force on the day; a stored case carries its policy history so
+/// that reading it back under a later policy replays every event under its
+/// own.
+///
+/// ```
+/// use send_pathway::policy::PolicyInForce;
+/// use send_pathway::LocalPolicy;
+///
+/// let entry = PolicyInForce::new(1, LocalPolicy::sutton())?;
+/// assert_eq!(entry.from_event(), 1);
+/// assert!(PolicyInForce::new(0, LocalPolicy::sutton()).is_err()); // events count from 1
+/// # Ok::<(), send_pathway::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredPolicyInForce"))]
+pub struct PolicyInForce {
+    from_event: usize,
+    policy: LocalPolicy,
+}
+
+impl PolicyInForce {
+    /// The policy governing a case from its event `from_event` (counting from 1) on.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InconsistentRecord`](crate::Error::InconsistentRecord) for event 0.
+    pub fn new(from_event: usize, policy: LocalPolicy) -> crate::Result<Self> {
+        if from_event == 0 {
+            return Err(crate::Error::InconsistentRecord {
+                reason: format!(
+                    "{}'s policy is said to govern from event 0; events count from 1",
+                    policy.council
+                ),
+            });
+        }
+        Ok(PolicyInForce { from_event, policy })
+    }
+
+    /// The position (from 1) of the first event this policy governed.
+    pub fn from_event(&self) -> usize {
+        self.from_event
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &LocalPolicy {
+        &self.policy
+    }
+}
+
+impl core::fmt::Display for PolicyInForce {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(&format!("from event {}: {}", self.from_event, self.policy))
+    }
+}
+
+/// A policy-history entry as stored, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredPolicyInForce {
+    from_event: usize,
+    policy: LocalPolicy,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredPolicyInForce> for PolicyInForce {
+    type Error = crate::Error;
+    fn try_from(s: StoredPolicyInForce) -> crate::Result<Self> {
+        PolicyInForce::new(s.from_event, s.policy)
+    }
+}

@@ -1116,7 +1116,7 @@ fn stored_cases_round_trip_and_are_rechecked() {
     let case = case_1_to_final(&cal);
     let json = serde_json::to_string(&CaseRecord::from(&case)).unwrap();
     assert!(json.contains("\"type\":\"final_plan_issued\""), "{json}");
-    assert!(json.contains("\"schema_version\":2"));
+    assert!(json.contains("\"schema_version\":3"));
     let back: CaseRecord = serde_json::from_str(&json).unwrap();
     assert_eq!(back.into_case(&cal, &LocalPolicy::sutton()).unwrap(), case);
     // A final plan dated before the draft: refused, naming the event.

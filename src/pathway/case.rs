@@ -21,7 +21,7 @@ use crate::advice::AdviceId;
 use crate::advice::SensoryImpairment;
 use crate::calendar::{HolidayCalendar, TermCalendar};
 use crate::error::{Error, Result};
-use crate::policy::LocalPolicy;
+use crate::policy::{LocalPolicy, PolicyInForce};
 use crate::warning::Warning;
 
 /// The child or young person a case is about.
@@ -156,7 +156,13 @@ impl From<Refused> for Error {
 #[derive(Debug, Clone)]
 pub struct Case {
     child: Child,
+    /// The policy in force now: it governs the events from `policy_from` on.
     policy: LocalPolicy,
+    /// The position (from 1) of the first event the current policy governs.
+    policy_from: usize,
+    /// The policies that governed earlier events, oldest first (empty unless
+    /// the council's policy changed during the case).
+    earlier_policies: Vec<PolicyInForce>,
     state: CaseState,
     /// The running clocks worked out with the last calendar the case was
     /// given (hot, derived; not part of what the case *is*).
@@ -171,6 +177,8 @@ impl PartialEq for Case {
     fn eq(&self, other: &Self) -> bool {
         self.child == other.child
             && self.policy == other.policy
+            && self.policy_from == other.policy_from
+            && self.earlier_policies == other.earlier_policies
             && self.state == other.state
             && self.history == other.history
             && self.compliance == other.compliance
@@ -203,6 +211,8 @@ impl Case {
         let mut case = Case {
             child,
             policy,
+            policy_from: 1,
+            earlier_policies: Vec::new(),
             state: CaseState::new(first.on),
             clocks: Clocks::default(),
             history: Vec::new(),
@@ -366,7 +376,7 @@ impl Case {
     /// ones before it, or a first event a case cannot open with (as
     /// [`open`](Self::open) refuses).
     pub fn replay(child: Child, policy: LocalPolicy, history: Vec<Event>) -> Result<Self> {
-        Self::replay_checked(child, policy, history, None)
+        Self::replay_checked(child, vec![PolicyInForce::new(1, policy)?], history, None)
     }
 
     /// Replay, and with `stored` also read back the compliance history: each
@@ -375,13 +385,20 @@ impl Case {
     /// days, `stored.cal`), and must be exactly the stored entries.
     pub(crate) fn replay_checked(
         child: Child,
-        policy: LocalPolicy,
+        policies: Vec<PolicyInForce>,
         history: Vec<Event>,
         stored: Option<StoredCompliance<'_>>,
     ) -> Result<Self> {
         let Some(first) = history.first() else {
             return Err(Error::InconsistentRecord {
                 reason: "a case has at least one event".into(),
+            });
+        };
+        check_policy_history(&policies, history.len())?;
+        let mut policies = policies.into_iter().peekable();
+        let Some(initial) = policies.next() else {
+            return Err(Error::InconsistentRecord {
+                reason: "a case record names the policy it was run under".into(),
             });
         };
         if let Err(source) = opening_event(first) {
@@ -396,7 +413,9 @@ impl Case {
         let last_on = history.last().map_or(first_on, |e| e.on);
         let mut case = Case {
             child,
-            policy,
+            policy: initial.policy().clone(),
+            policy_from: 1,
+            earlier_policies: Vec::new(),
             state: CaseState::new(first_on),
             clocks: Clocks::default(),
             history: Vec::with_capacity(history.len()),
@@ -424,6 +443,10 @@ impl Case {
                 on: event.on,
                 source: Box::new(source),
             };
+            // Each event is replayed under the policy in force when it was applied.
+            if let Some(next) = policies.next_if(|p| p.from_event() == position) {
+                case.set_policy_from(next.policy().clone(), position);
+            }
             let decision = match case.decide(&event, Judging::Stored) {
                 Ok(decision) => decision,
                 Err(source) => return Err(at(source, &event)),
@@ -657,6 +680,71 @@ impl Case {
         (&self.child, &self.policy, &self.history, &self.compliance)
     }
 
+    /// The case's policy history, oldest first: each policy with the first
+    /// event it governed. The last is the policy in force now
+    /// ([`policy`](Self::policy)); it governs events from its position on,
+    /// which may be one past the last event when it has governed none yet.
+    pub fn policies(&self) -> impl Iterator<Item = (usize, &LocalPolicy)> + '_ {
+        self.earlier_policies
+            .iter()
+            .map(|p| (p.from_event(), p.policy()))
+            .chain(core::iter::once((self.policy_from, &self.policy)))
+    }
+
+    /// Change the council's policy for the events applied from now on.
+    /// Events already in the history keep the decisions made under the
+    /// policy in force when they were applied (the NSM offered, the ASC
+    /// scheme); the running clocks follow the new policy.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InconsistentRecord`] for another council's policy: a case
+    /// moves between councils only by transfer.
+    pub fn set_policy(&mut self, policy: LocalPolicy) -> Result<()> {
+        if policy.council != self.policy.council {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "the case is run under {}'s policy; {}'s cannot replace it (a case moves between councils only by transfer)",
+                    self.policy.council, policy.council
+                ),
+            });
+        }
+        let next = self.history.len().saturating_add(1);
+        self.set_policy_from(policy, next);
+        Ok(())
+    }
+
+    /// The policy in force from event `position` on. A policy that governed
+    /// no event is replaced rather than kept in the history.
+    fn set_policy_from(&mut self, policy: LocalPolicy, position: usize) {
+        if policy == self.policy {
+            return;
+        }
+        let old = core::mem::replace(&mut self.policy, policy);
+        let old_from = core::mem::replace(&mut self.policy_from, position);
+        if old_from < position {
+            if let Ok(entry) = PolicyInForce::new(old_from, old) {
+                self.earlier_policies.push(entry);
+            }
+        }
+    }
+
+    /// The policies that governed earlier events (for the memory count).
+    pub(crate) fn earlier_policies(&self) -> &Vec<PolicyInForce> {
+        &self.earlier_policies
+    }
+
+    /// The policy history as stored: every policy that governed an event,
+    /// with the first it governed (one set since the last event is the
+    /// caller's to give again when the case is read back).
+    pub(crate) fn policy_history(&self) -> Vec<PolicyInForce> {
+        let events = self.history.len();
+        self.policies()
+            .filter(|(from, _)| *from <= events)
+            .filter_map(|(from, p)| PolicyInForce::new(from, p.clone()).ok())
+            .collect()
+    }
+
     /// Work out the running clocks with `cal`, as of the last event, so that
     /// obligations on any later day are a few comparisons.
     pub(crate) fn with_clocks(mut self, cal: &HolidayCalendar) -> Self {
@@ -675,6 +763,46 @@ pub(crate) struct StoredCompliance<'a> {
     pub(crate) cal: &'a HolidayCalendar,
     /// The record was written before entries carried their days.
     pub(crate) legacy: bool,
+}
+
+/// A stored policy history must be one a case could have: the first policy
+/// governs from event 1, each later one from a later event of the history,
+/// each differs from the one before, and all are one council's.
+fn check_policy_history(policies: &[PolicyInForce], events: usize) -> Result<()> {
+    let bad = |reason: String| Err(Error::InconsistentRecord { reason });
+    let Some(first) = policies.first() else {
+        return bad("a case record names the policy it was run under".into());
+    };
+    if first.from_event() != 1 {
+        return bad(format!(
+            "the first policy of the case governs from event {}; it must govern from event 1",
+            first.from_event()
+        ));
+    }
+    for pair in policies.windows(2) {
+        let [a, b] = pair else { continue };
+        if b.from_event() <= a.from_event() || b.policy() == a.policy() {
+            return bad(format!(
+                "the case's policy history is out of order or repeats itself at event {}",
+                b.from_event()
+            ));
+        }
+        if b.policy().council != a.policy().council {
+            return bad(format!(
+                "the case's policy history changes council at event {} ({} to {}); a case moves between councils only by transfer",
+                b.from_event(),
+                a.policy().council,
+                b.policy().council
+            ));
+        }
+    }
+    if let Some(last) = policies.last().filter(|p| p.from_event() > events) {
+        return bad(format!(
+            "a policy is said to govern from event {}, but the history has {events} events",
+            last.from_event()
+        ));
+    }
+    Ok(())
 }
 
 /// SUP-APDR: the events a case may open with — SEN Support, a request for

@@ -165,7 +165,13 @@ pub(crate) fn memory(case: &Case) -> MemoryUse {
     let hot = state_bytes(case.state())
         + size_of::<Case>()
         + child.reference.capacity()
-        + policy.council.capacity();
+        + policy.council.capacity()
+        + vec_bytes(case.earlier_policies())
+        + case
+            .earlier_policies()
+            .iter()
+            .map(|p| p.policy().council.capacity())
+            .sum::<usize>();
     let history_bytes = core::mem::size_of_val(history)
         + history.iter().map(event_heap).sum::<usize>()
         + core::mem::size_of_val(compliance);

@@ -78,7 +78,9 @@ pub use event::{
 pub use ids::{ConsultationId, ContractId, DisputeId, MeetingId};
 pub use memory::MemoryUse;
 pub use obligations::{NextEvent, Obligation, Subject};
-pub use record::{CaseRecord, SCHEMA_VERSION, SCHEMA_VERSION_WITHOUT_DAYS};
+pub use record::{
+    CaseRecord, SCHEMA_VERSION, SCHEMA_VERSION_WITHOUT_DAYS, SCHEMA_VERSION_WITHOUT_POLICY,
+};
 pub use reviews::ReviewDuty;
 pub use sen2::{Sen2Record, Sen2Timeliness};
 pub use state::{
