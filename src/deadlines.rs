@@ -191,6 +191,22 @@ impl Convention {
         self.due_with(anchor, |from, days| cal.add_working_days(from, days))
     }
 
+    /// The due date of a period that needs no holiday calendar (every
+    /// convention but DC-6 working days): what a stored record can be held
+    /// to without the calendar that judged it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOverflow`] at the edges of the representable range;
+    /// [`Error::InconsistentRecord`] for a working-day period.
+    pub(crate) fn calendar_free_due(self, anchor: NaiveDate) -> Result<NaiveDate> {
+        self.due_with(anchor, |from, days| {
+            Err(Error::InconsistentRecord {
+                reason: format!("{days} working days from {from} need a holiday calendar"),
+            })
+        })
+    }
+
     /// The due date, with `working_days` answering DC-6 periods (the only
     /// ones that need a holiday calendar).
     #[inline(always)]
@@ -670,8 +686,11 @@ deadline_fn!(
     /// served, for representations (reg 13(1); DC-2). `due()` is the window's
     /// last day; [`Deadline::earliest_action`] the first day the plan may be
     /// finalised. No extension for holidays.
-    draft_representations_window, draft_served, TDraftReps15d, Convention::DaysBeginningWith { days: 15 }
+    draft_representations_window, draft_served, TDraftReps15d, DRAFT_REPRESENTATIONS
 );
+
+/// T-DRAFT-REPS-15D's period: 15 days beginning with the day the draft is served (DC-2).
+pub(crate) const DRAFT_REPRESENTATIONS: Convention = Convention::DaysBeginningWith { days: 15 };
 
 deadline_fn!(
     /// T-SCHOOL-CONSULT-15D: a consulted school or college should reply within
@@ -971,8 +990,11 @@ deadline_fn!(
 deadline_fn!(
     /// T-AMEND-REPS-15D: at least 15 days, beginning with the day the amendment
     /// notice is served, for representations (reg 22(2); DC-2).
-    amendment_representations_window, notice_served, TAmendReps15d, Convention::DaysBeginningWith { days: 15 }
+    amendment_representations_window, notice_served, TAmendReps15d, AMENDMENT_REPRESENTATIONS
 );
+
+/// T-AMEND-REPS-15D's period: 15 days beginning with the day the notice is served (DC-2).
+pub(crate) const AMENDMENT_REPRESENTATIONS: Convention = Convention::DaysBeginningWith { days: 15 };
 
 deadline_fn!(
     /// T-AMEND-FINAL-8W: the final amended plan within 8 weeks of the

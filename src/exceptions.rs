@@ -408,7 +408,10 @@ impl ExceptionClaim {
     /// # Errors
     ///
     /// [`Error::ExceptionNotApplicable`] when the provision does not list the
-    /// ground, or when the facts or the "impractical because" note is empty.
+    /// ground, when the facts or the "impractical because" note is empty, or
+    /// when an absence or a closure is shorter than any such ground can be
+    /// (EXC-5-4, EXC-8-2, EXC-10-4, EXC-13-3, EXC-27-3: 4 weeks; EXC-44-3's
+    /// absence: 2 weeks).
     pub fn new(
         exception: ExceptionId,
         ground: ExceptionGround,
@@ -428,6 +431,37 @@ impl ExceptionClaim {
         }
         if impractical_because.trim().is_empty() {
             return Err(not("record why keeping to the time limit was impractical"));
+        }
+        // What no calendar can change is checked here, so a claim that can
+        // never excuse anything is refused live and on read-back alike; the
+        // overlap with the period is judged against the deadline itself.
+        match ground {
+            ExceptionGround::AbsenceFromArea { absence } => {
+                let minimum = if exception == ExceptionId::Exc44_3 {
+                    MINIMUM_ABSENCE_DAYS_AFTER_ORDER
+                } else {
+                    MINIMUM_ABSENCE_DAYS
+                };
+                let days = (absence.last() - absence.first())
+                    .num_days()
+                    .saturating_add(1);
+                if days < minimum {
+                    return Err(not(&format!(
+                        "the absence {absence} lasts {days} days; it must last at least {minimum} continuous days"
+                    )));
+                }
+            }
+            ExceptionGround::SchoolClosure { closure, .. }
+            | ExceptionGround::EarlyYearsClosure { closure, .. }
+                if closure.days_closed() < MINIMUM_CLOSURE_DAYS =>
+            {
+                return Err(not(&format!(
+                    "the closure from {} lasted {} days; it must last at least {MINIMUM_CLOSURE_DAYS}",
+                    closure.first_closed,
+                    closure.days_closed()
+                )));
+            }
+            _ => {}
         }
         Ok(ExceptionClaim {
             exception,
@@ -829,11 +863,22 @@ mod tests {
         let absence = ExceptionGround::AbsenceFromArea {
             absence: DateRange::new(d(2025, 2, 20), d(2025, 3, 10)).unwrap(),
         };
-        let short =
-            ExceptionClaim::new(ExceptionId::Exc8_2, absence, "abroad", "not seen").unwrap();
+        // EXC-8-2: an absence shorter than 4 weeks can never excuse, so the claim is refused
+        // outright (live and on read-back, no calendar needed).
+        let short = ExceptionClaim::new(ExceptionId::Exc8_2, absence, "abroad", "not seen");
         assert!(
-            short.check_against(&advice).is_err(),
+            matches!(short, Err(Error::ExceptionNotApplicable { .. })),
             "19 days is not 4 weeks"
+        );
+        // Long enough, but mostly outside the period: judged against the deadline.
+        let outside = ExceptionGround::AbsenceFromArea {
+            absence: DateRange::new(d(2025, 1, 1), d(2025, 3, 10)).unwrap(),
+        };
+        let partly =
+            ExceptionClaim::new(ExceptionId::Exc8_2, outside, "abroad", "not seen").unwrap();
+        assert!(
+            partly.check_against(&advice).is_err(),
+            "only 21 days of it fall within the period"
         );
         assert!(ExceptionClaim::new(
             ExceptionId::Exc8_2,

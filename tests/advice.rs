@@ -187,10 +187,21 @@ fn exc_8_2_recorded_per_request() {
         req.claim_exception(wrong).is_err(),
         "only EXC-8-2 excuses advice"
     );
-    let absence = ExceptionClaim::new(
+    // EXC-8-2: a 10-day absence can never be the 4 weeks the ground needs: refused outright.
+    let short = ExceptionClaim::new(
         ExceptionId::Exc8_2,
         ExceptionGround::AbsenceFromArea {
             absence: DateRange::new(d(2025, 2, 20), d(2025, 3, 1)).unwrap(),
+        },
+        "abroad",
+        "could not be seen",
+    );
+    assert!(short.is_err(), "a 10-day absence is no ground");
+    // Four weeks away, but mostly before the request was received: judged against its clock.
+    let absence = ExceptionClaim::new(
+        ExceptionId::Exc8_2,
+        ExceptionGround::AbsenceFromArea {
+            absence: DateRange::new(d(2025, 1, 20), d(2025, 3, 1)).unwrap(),
         },
         "abroad",
         "could not be seen",

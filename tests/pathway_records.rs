@@ -341,3 +341,177 @@ fn numeric_event_tags_are_refused() {
     v["history"][0]["type"] = 6.into();
     assert!(read(v).is_err());
 }
+
+/// Read back a bare history (no compliance), as `Case::replay` does.
+fn replay(events: Vec<send_pathway::pathway::Event>) -> Result<Case, Error> {
+    Case::replay(child(d(2016, 3, 1)), LocalPolicy::sutton(), events)
+}
+
+fn bad_rule(result: Result<Case, Error>) -> Option<send_pathway::rule::RuleId> {
+    match result {
+        Err(Error::RecordEvent { source, .. }) => match *source {
+            Error::RuleBroken { rule, .. } => Some(rule),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn to_draft() -> Vec<send_pathway::pathway::Event> {
+    vec![
+        parent(
+            d(2025, 1, 6),
+            EventKind::AssessmentRequested {
+                agreement: send_pathway::pathway::ParentalAgreement::NotApplicable,
+            },
+        ),
+        council(d(2025, 2, 14), EventKind::DecidedToAssess),
+        council(
+            d(2025, 4, 7),
+            EventKind::DraftPlanIssued { names_school: None },
+        ),
+    ]
+}
+
+fn final_plan(on: chrono::NaiveDate) -> send_pathway::pathway::Event {
+    council(
+        on,
+        EventKind::FinalPlanIssued {
+            school: "Oak Primary".into(),
+            changes: send_pathway::pathway::FinalPlanChanges::RepresentationsAndPlacementOnly,
+        },
+    )
+}
+
+/// T-DRAFT-REPS-15D: the 15 days are calendar days, so a stored plan issued
+/// inside the window without the family's confirmation is impossible under
+/// any calendar and refused on read-back; day 16 is the first day allowed.
+#[test]
+fn t_draft_reps_15d_a_plan_inside_the_window_is_refused_on_read_back() {
+    use send_pathway::rule::RuleId;
+    let with = |on| {
+        let mut h = to_draft();
+        h.push(final_plan(on));
+        replay(h)
+    };
+    assert_eq!(bad_rule(with(d(2025, 4, 9))), Some(RuleId::TDraftReps15d));
+    assert_eq!(
+        bad_rule(with(d(2025, 4, 21))),
+        Some(RuleId::TDraftReps15d),
+        "day 15"
+    );
+    assert!(with(d(2025, 4, 22)).is_ok(), "day 16");
+    // The family's written confirmation lets the council act at once.
+    let mut confirmed = to_draft();
+    confirmed.push(parent(d(2025, 4, 8), EventKind::NoFurtherRepresentations));
+    confirmed.push(final_plan(d(2025, 4, 9)));
+    assert!(replay(confirmed).is_ok());
+}
+
+/// CEASE-PENDING-APPEAL: a plan ceased before the nominal date to appeal the
+/// cease (2 months after the notice) is impossible under any calendar.
+#[test]
+fn cease_pending_appeal_a_plan_ceased_44_days_after_the_decision_is_refused_on_read_back() {
+    use send_pathway::pathway::{CeaseGround, DecisionNotice};
+    use send_pathway::rule::RuleId;
+    let with = |ceased_on| {
+        replay(vec![
+            council(
+                d(2024, 1, 8),
+                EventKind::ExistingPlanLoaded {
+                    issued_on: d(2023, 9, 1),
+                    last_reviewed_on: None,
+                    school: "Oak Primary".into(),
+                },
+            ),
+            council(d(2024, 2, 1), EventKind::CeaseProposed),
+            council(d(2024, 2, 15), EventKind::CeaseConsultationHeld),
+            council(
+                d(2024, 3, 1),
+                EventKind::CeaseDecided {
+                    ground: CeaseGround::NoLongerNecessary,
+                    notice: DecisionNotice::complete("needs met without a plan"),
+                },
+            ),
+            council(ceased_on, EventKind::PlanCeased),
+        ])
+    };
+    assert_eq!(
+        bad_rule(with(d(2024, 4, 14))),
+        Some(RuleId::CeasePendingAppeal),
+        "44 days after the notice"
+    );
+    assert_eq!(
+        bad_rule(with(d(2024, 5, 1))),
+        Some(RuleId::CeasePendingAppeal),
+        "the nominal last day to appeal"
+    );
+    assert!(with(d(2024, 5, 2)).is_ok(), "the day after");
+}
+
+/// T-APPEAL-2M-1M: an appeal lodged years after the decision is past the
+/// limit under any calendar and refused on read-back.
+#[test]
+fn t_appeal_2m_1m_an_appeal_six_years_late_is_refused_on_read_back() {
+    use send_pathway::pathway::{AppealGrounds, DecisionNotice, DisputeId, MediationChoice};
+    use send_pathway::rule::RuleId;
+    let with = |lodged_on| {
+        replay(vec![
+            parent(
+                d(2025, 1, 6),
+                EventKind::AssessmentRequested {
+                    agreement: send_pathway::pathway::ParentalAgreement::NotApplicable,
+                },
+            ),
+            council(
+                d(2025, 2, 10),
+                EventKind::DecidedNotToAssess {
+                    panel_on: d(2025, 2, 7),
+                    notice: DecisionNotice::complete("needs can be met at SEN Support"),
+                },
+            ),
+            parent(
+                d(2025, 2, 20),
+                EventKind::MediationAdviserContacted {
+                    dispute: DisputeId::new(0),
+                    choice: MediationChoice::Declined,
+                },
+            ),
+            ev(
+                d(2025, 2, 24),
+                Actor::MediationAdviser,
+                EventKind::MediationCertificateIssued {
+                    dispute: DisputeId::new(0),
+                },
+            ),
+            parent(
+                lodged_on,
+                EventKind::AppealLodged {
+                    dispute: DisputeId::new(0),
+                    grounds: AppealGrounds::NeedsOrProvision,
+                },
+            ),
+        ])
+    };
+    assert_eq!(bad_rule(with(d(2031, 3, 3))), Some(RuleId::TAppeal2m1m));
+    assert!(with(d(2025, 3, 20)).is_ok(), "in time");
+}
+
+/// EXC-5-4, EXC-8-2: a one-day "absence from the area" can never be the four
+/// weeks the ground needs; a stored claim of one is refused on read-back.
+#[test]
+fn exc_absence_of_one_day_is_refused_on_read_back() {
+    let (_, mut v) = stored();
+    let claim = serde_json::json!({
+        "on": "2025-01-20", "by": {"role": "council"}, "type": "exception_recorded",
+        "claim": {"exception": "EXC-5-4", "ground": {"ground": "absence_from_area",
+                  "absence": {"first": "2025-01-20", "last": "2025-01-20"}},
+                  "facts": "away", "impractical_because": "not seen"}
+    });
+    history(&mut v).insert(2, claim);
+    let err = read(v).unwrap_err();
+    assert!(
+        err.to_string().contains("at least 28 continuous days"),
+        "{err}"
+    );
+}

@@ -11,10 +11,18 @@
 //!   final plan needs a draft, an id must name something open, an ASC needs
 //!   an approval before a term is funded). These never depend on the calendar
 //!   or on council policy, and a stored history is held to them on read-back.
-//! * **judgement** — what depends on the bank-holiday and term calendars and on
-//!   local policy (the 15-day window, appeal limits, caps that need the term
-//!   calendar). These run only for a live event ([`Judging::Live`]), so a record
-//!   accepted under last year's calendar is never re-judged under this year's.
+//! * **judgement** — what depends on the bank-holiday and term calendars
+//!   (appeal limits with the tribunal's working-day rule, caps that need the
+//!   term calendar). These run only for a live event ([`Judging::Live`]), so a
+//!   record accepted under last year's calendar is never re-judged under this
+//!   year's. Where a judgement has a part no calendar can change, that part is
+//!   checked on read-back as well: the 15-day representation windows (counted
+//!   in calendar days), a plan ceased before the nominal date to appeal its
+//!   cease, an appeal lodged long after any calendar's limit, an exception
+//!   claim's absence or closure too short to excuse anything.
+//!
+//! Local policy is read only as the case's policy in force for the event: a
+//! stored history is replayed under the policy each event was applied under.
 //!
 //! Every rule is one call into the module that owns it (`deadlines`, `asc`,
 //! `nsm`, `advice`, `calendar`); nothing here restates a period or a cap.
@@ -424,9 +432,7 @@ pub(crate) fn decide(
                         return Err(broken(RuleId::FinalRepsOnly, "the final plan may differ from the draft only through representations and the placement; re-issue the draft"));
                     }
                     require_school(school, RuleId::TFinal20w)?;
-                    if let Some(cal) = judging.live() {
-                        window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
-                    }
+                    window_closed(draft, on, RuleId::TDraftReps15d)?;
                     with([Effect::PlanMade(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
                 }
                 _ => Err(broken(RuleId::DraftNoSchool, "a final plan needs a draft served first, with its 15-day window (T-DRAFT-REPS-15D)")),
@@ -582,8 +588,8 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TAmendReps15d, "amend the plan only after an amendment notice and its 15-day window"));
             };
             require_school(school, RuleId::TAmendFinal8w)?;
-            if let (Some(cal), None) = (judging.live(), amendment.ordered) {
-                window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
+            if amendment.ordered.is_none() {
+                window_closed(&amendment.notice, on, RuleId::TAmendReps15d)?;
             }
             with([Effect::AmendedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
         }
@@ -593,10 +599,8 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TAmendNot8w, "there is no amendment to decide on"));
             };
             notice.check()?;
-            if let Some(cal) = judging.live() {
-                // A decision not to amend comes after representations, never inside the window.
-                window_closed(&amendment.notice, on, RuleId::TAmendReps15d, cal)?;
-            }
+            // A decision not to amend comes after representations, never inside the window.
+            window_closed(&amendment.notice, on, RuleId::TAmendReps15d)?;
             with([Effect::AmendmentClosed, Effect::OpenDispute(AppealableDecision::RefusalToAmend)], Vec::new())
         }
         EventKind::ReassessmentRequested | EventKind::ReassessmentAgreed => {
@@ -644,9 +648,7 @@ pub(crate) fn decide(
                 return Err(broken(RuleId::TReassessFinal14w, "the plan after re-assessment needs a draft and its representation window first (reg 27)"));
             };
             require_school(school, RuleId::TReassessFinal14w)?;
-            if let Some(cal) = judging.live() {
-                window_closed(draft, on, RuleId::TDraftReps15d, cal)?;
-            }
+            window_closed(draft, on, RuleId::TDraftReps15d)?;
             with([Effect::ReassessedPlanIssued(school.to_string()), Effect::OpenDispute(AppealableDecision::PlanContents)], Vec::new())
         }
         EventKind::CeaseProposed => {
@@ -703,14 +705,19 @@ pub(crate) fn decide(
                 None if d.appeal.is_some() => {
                     return Err(broken(RuleId::CeasePendingAppeal, "an appeal against ceasing is pending; the plan is maintained until it is decided"))
                 }
-                None => {
-                    if let Some(cal) = judging.live() {
+                None => match judging.live() {
+                    Some(cal) => {
                         if !d.appeal_period_over(on, cal.holidays)? {
                             let limit = d.appeal_deadline(cal.holidays)?;
                             return Err(broken(RuleId::CeasePendingAppeal, format!("the family may still appeal until {}; the plan is maintained until then", limit.tribunal_effective().unwrap_or(limit.due()))));
                         }
                     }
-                }
+                    // On read-back: a cease before the nominal appeal date is wrong under any calendar.
+                    None if d.certainly_open_on(on) => {
+                        return Err(broken(RuleId::CeasePendingAppeal, "the plan ceased while the family could still appeal the decision to cease under any calendar; the plan is maintained until the time to appeal has passed"));
+                    }
+                    None => {}
+                },
             }
             just(Effect::Ceased(ground))
         }
@@ -955,16 +962,17 @@ fn require_school(school: &str, rule: RuleId) -> Result<()> {
 }
 
 /// DC-2: the council may act on a draft or amendment notice only once its
-/// 15-day window has closed, or on the family's written confirmation.
-fn window_closed(draft: &Draft, on: NaiveDate, rule: RuleId, cal: Calendars<'_>) -> Result<()> {
-    let window = match rule {
-        RuleId::TAmendReps15d => {
-            deadlines::amendment_representations_window(draft.served_on, cal.holidays)?
-        }
-        _ => deadlines::draft_representations_window(draft.served_on, cal.holidays)?,
+/// 15-day window has closed, or on the family's written confirmation. The
+/// window is counted in calendar days, so the check needs no calendar and a
+/// stored history is held to it on read-back too.
+fn window_closed(draft: &Draft, on: NaiveDate, rule: RuleId) -> Result<()> {
+    let period = match rule {
+        RuleId::TAmendReps15d => deadlines::AMENDMENT_REPRESENTATIONS,
+        _ => deadlines::DRAFT_REPRESENTATIONS,
     };
+    let last = period.calendar_free_due(draft.served_on)?;
     let confirmed = draft.no_further_representations_on.is_some();
-    match window.earliest_action() {
+    match last.succ_opt() {
         Some(earliest) if on < earliest && !confirmed => Err(broken(
             rule,
             format!("the family has until the end of the 15-day window; nothing can be decided before {earliest} unless they confirm they have nothing to add"),
@@ -1433,13 +1441,16 @@ fn dispute_event(
             if !placement_only && d.certificate_on.is_none() {
                 return Err(broken(RuleId::AppealCert, "an appeal about needs or provision needs a mediation certificate first (CFA s55)"));
             }
-            if let Some(cal) = judging.live() {
-                if d.appeal_period_over(on, cal.holidays)? {
-                    return Err(broken(
-                        RuleId::TAppeal2m1m,
-                        "the time to appeal has passed; only the tribunal can extend it",
-                    ));
-                }
+            let late = match judging.live() {
+                Some(cal) => d.appeal_period_over(on, cal.holidays)?,
+                // On read-back: long past the time to appeal under any calendar.
+                None => d.certainly_expired_by(on),
+            };
+            if late {
+                return Err(broken(
+                    RuleId::TAppeal2m1m,
+                    "the time to appeal has passed; only the tribunal can extend it",
+                ));
             }
             next.appeal = Some((on, *grounds));
         }

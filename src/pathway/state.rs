@@ -681,6 +681,19 @@ impl Dispute {
             .is_some_and(|bound| date > bound)
     }
 
+    /// A bound with no calendar: whether on `date` the time to appeal is
+    /// certainly still running, no appeal lodged — on or before the nominal
+    /// T-APPEAL-2M-1M date, which no bank holiday brings forward (r12 only
+    /// moves it later).
+    pub(crate) fn certainly_open_on(&self, date: NaiveDate) -> bool {
+        self.appeal.is_none()
+            && deadlines::Convention::AppealLimit {
+                certificate: self.certificate(),
+            }
+            .calendar_free_due(self.notice_sent_on)
+            .is_ok_and(|nominal| date <= nominal)
+    }
+
     /// Whether, on `date`, the time to appeal has run out with no appeal lodged.
     ///
     /// # Errors
