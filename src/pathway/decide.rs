@@ -706,12 +706,11 @@ pub(crate) fn decide(
                     return Err(broken(RuleId::CeasePendingAppeal, "an appeal against ceasing is pending; the plan is maintained until it is decided"))
                 }
                 None => match judging.live() {
-                    Some(cal) => {
-                        if !d.appeal_period_over(on, cal.holidays)? {
-                            let limit = d.appeal_deadline(cal.holidays)?;
-                            return Err(broken(RuleId::CeasePendingAppeal, format!("the family may still appeal until {}; the plan is maintained until then", limit.tribunal_effective().unwrap_or(limit.due()))));
-                        }
+                    Some(cal) if !d.appeal_period_over(on, cal.holidays)? => {
+                        let limit = d.appeal_deadline(cal.holidays)?;
+                        return Err(broken(RuleId::CeasePendingAppeal, format!("the family may still appeal until {}; the plan is maintained until then", limit.tribunal_effective().unwrap_or(limit.due()))));
                     }
+                    Some(_) => {}
                     // On read-back: a cease before the nominal appeal date is wrong under any calendar.
                     None if d.certainly_open_on(on) => {
                         return Err(broken(RuleId::CeasePendingAppeal, "the plan ceased while the family could still appeal the decision to cease under any calendar; the plan is maintained until the time to appeal has passed"));
