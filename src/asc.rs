@@ -497,12 +497,25 @@ pub enum NextStep {
     ContinueSenSupport,
 }
 
+impl NextStep {
+    /// ASC-TWO-TERMS: the prompt that follows a contract's end, from whether
+    /// support is still needed — the one place that says so.
+    pub fn after(support_still_needed: SupportStillNeeded) -> Self {
+        match support_still_needed {
+            SupportStillNeeded::Yes => NextStep::ConsiderEhcNeedsAssessment,
+            SupportStillNeeded::No => NextStep::ContinueSenSupport,
+        }
+    }
+}
+
 /// The end of a contract.
 ///
-/// A plain value record: fields are open on purpose; made by [`AdditionalSupportContract::end`].
+/// A plain value record: fields are open to read; made by
+/// [`AdditionalSupportContract::end`]. Read back, its `next_step` must be
+/// the one [`NextStep::after`] gives (a stored prompt is checked, never rewritten).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredAscEnding"))]
 pub struct AscEnding {
     /// When it ended.
     pub ended_on: NaiveDate,
@@ -510,6 +523,42 @@ pub struct AscEnding {
     pub support_still_needed: SupportStillNeeded,
     /// The prompt that follows.
     pub next_step: NextStep,
+}
+
+/// An ASC ending as stored, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredAscEnding {
+    ended_on: NaiveDate,
+    support_still_needed: SupportStillNeeded,
+    next_step: NextStep,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredAscEnding> for AscEnding {
+    type Error = Error;
+    fn try_from(s: StoredAscEnding) -> Result<Self> {
+        let expected = NextStep::after(s.support_still_needed);
+        if s.next_step != expected {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "the contract ended on {} is stored with the next step \"{}\", but support {} still needed, so the next step is \"{expected}\" (ASC-TWO-TERMS)",
+                    s.ended_on,
+                    s.next_step,
+                    match s.support_still_needed {
+                        SupportStillNeeded::Yes => "is",
+                        SupportStillNeeded::No => "is not",
+                    }
+                ),
+            });
+        }
+        Ok(AscEnding {
+            ended_on: s.ended_on,
+            support_still_needed: s.support_still_needed,
+            next_step: s.next_step,
+        })
+    }
 }
 
 /// The months a term of each name may start and end in (first-day months,
@@ -1449,10 +1498,7 @@ impl AdditionalSupportContract {
                 "the contract cannot end before it was requested",
             ));
         }
-        let next_step = match support_still_needed {
-            SupportStillNeeded::Yes => NextStep::ConsiderEhcNeedsAssessment,
-            SupportStillNeeded::No => NextStep::ContinueSenSupport,
-        };
+        let next_step = NextStep::after(support_still_needed);
         let ending = AscEnding {
             ended_on,
             support_still_needed,
@@ -2009,6 +2055,22 @@ mod tests {
             NextStep::ConsiderEhcNeedsAssessment,
             "ASC-TWO-TERMS prompt"
         );
+    }
+
+    /// ASC-TWO-TERMS: a stored ending's prompt is checked, never rewritten.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn asc_two_terms_a_stored_next_step_that_contradicts_the_ending_is_refused() {
+        let good = serde_json::json!({
+            "ended_on": "2025-12-19", "support_still_needed": "yes",
+            "next_step": "consider_ehc_needs_assessment"
+        });
+        let end: AscEnding = serde_json::from_value(good.clone()).unwrap();
+        assert_eq!(end.next_step, NextStep::after(SupportStillNeeded::Yes));
+        let mut bad = good;
+        bad["next_step"] = "continue_sen_support".into();
+        let err = serde_json::from_value::<AscEnding>(bad).unwrap_err();
+        assert!(err.to_string().contains("ASC-TWO-TERMS"), "{err}");
     }
 
     #[test]
