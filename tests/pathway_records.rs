@@ -515,3 +515,53 @@ fn exc_absence_of_one_day_is_refused_on_read_back() {
         "{err}"
     );
 }
+
+/// Obligations worked out at the last event never disagree with a fresh
+/// replay on a later day: a clock the table could not place then (the time
+/// to appeal a "no", past the table's end) has closed by the day asked.
+#[test]
+fn cached_obligations_agree_with_a_fresh_replay_on_a_later_day() {
+    use send_pathway::calendar::HolidayCalendar;
+    use send_pathway::pathway::DecisionNotice;
+    let short = HolidayCalendar::new(2024, 2025, Vec::new()).unwrap();
+    let (mut case, _) = Case::open(
+        child(d(2016, 3, 1)),
+        LocalPolicy::statutory("Anytown"),
+        parent(
+            d(2025, 6, 2),
+            EventKind::AssessmentRequested {
+                agreement: send_pathway::pathway::ParentalAgreement::NotApplicable,
+            },
+        ),
+        &short,
+    )
+    .unwrap();
+    case.apply(
+        council(
+            d(2025, 11, 17),
+            EventKind::DecidedNotToAssess {
+                panel_on: d(2025, 11, 14),
+                notice: DecisionNotice::complete("needs can be met at SEN Support"),
+            },
+        ),
+        &short,
+    )
+    .unwrap();
+    assert!(
+        case.obligations(d(2025, 11, 18), &short).is_err(),
+        "the time to appeal runs past the table"
+    );
+    let later = d(2026, 6, 1);
+    let fresh = Case::replay(
+        case.child().clone(),
+        case.policy().clone(),
+        case.history().to_vec(),
+    )
+    .unwrap();
+    let expected = fresh.obligations(later, &short).unwrap();
+    assert_eq!(case.obligations(later, &short).unwrap(), expected);
+    let mut each = Vec::new();
+    case.for_each_obligation(later, &short, |o| each.push(o))
+        .unwrap();
+    assert_eq!(each, expected);
+}

@@ -574,9 +574,11 @@ impl Case {
     /// A calendar error when a due date falls outside the caller's bank-holiday table.
     pub fn obligations(&self, today: NaiveDate, cal: &HolidayCalendar) -> Result<Vec<Obligation>> {
         match self.clocks.for_calendar(cal, today) {
-            Some(clocks) => Ok(judge_clocks(clocks?, today)),
-            // Another calendar, or a day before the clocks were worked out: work them out afresh.
-            None => Ok(judge_clocks(
+            Some(Ok(clocks)) => Ok(judge_clocks(clocks, today)),
+            // Another calendar, a day before the clocks were worked out, or
+            // clocks that could not be worked out on that day (a clock since
+            // closed may be what failed): work them out afresh, as a replay would.
+            Some(Err(_)) | None => Ok(judge_clocks(
                 &open_clocks(&self.state, &self.child, &self.policy, cal, today)?,
                 today,
             )),
@@ -597,11 +599,11 @@ impl Case {
         mut each: impl FnMut(Obligation),
     ) -> Result<()> {
         match self.clocks.for_calendar(cal, today) {
-            Some(clocks) => clocks?
+            Some(Ok(clocks)) => clocks
                 .iter()
                 .filter_map(|k| k.on(today))
                 .for_each(&mut each),
-            None => open_clocks(&self.state, &self.child, &self.policy, cal, today)?
+            Some(Err(_)) | None => open_clocks(&self.state, &self.child, &self.policy, cal, today)?
                 .iter()
                 .filter_map(|k| k.on(today))
                 .for_each(&mut each),
@@ -710,6 +712,10 @@ impl Case {
             });
         }
         let next = self.history.len().saturating_add(1);
+        if policy != self.policy {
+            // The running clocks read the policy: work them out afresh when asked.
+            self.clocks = Clocks::default();
+        }
         self.set_policy_from(policy, next);
         Ok(())
     }
