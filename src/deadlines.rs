@@ -754,10 +754,11 @@ pub fn issued_within_20_weeks(request_received: NaiveDate, issued: NaiveDate) ->
 /// Every request-anchored deadline of one EHC needs assessment.
 ///
 /// A plain value record: fields are open on purpose. It is an answer, not a
-/// state: each [`Deadline`] carries and checks its own rule and anchor.
+/// state: each [`Deadline`] carries and checks its own rule and anchor, and a
+/// timeline read back must have each field's own rule and one anchor for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredTimeline"))]
 pub struct StatutoryTimeline {
     /// T-DECIDE-6W.
     pub decision_to_assess: Deadline,
@@ -769,6 +770,52 @@ pub struct StatutoryTimeline {
     pub issue_decision: Deadline,
     /// T-FINAL-20W.
     pub final_plan: Deadline,
+}
+
+/// A timeline as stored, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredTimeline {
+    decision_to_assess: Deadline,
+    draft_target: Deadline,
+    not_to_issue: Deadline,
+    issue_decision: Deadline,
+    final_plan: Deadline,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredTimeline> for StatutoryTimeline {
+    type Error = Error;
+    fn try_from(s: StoredTimeline) -> Result<Self> {
+        let t = StatutoryTimeline {
+            decision_to_assess: s.decision_to_assess,
+            draft_target: s.draft_target,
+            not_to_issue: s.not_to_issue,
+            issue_decision: s.issue_decision,
+            final_plan: s.final_plan,
+        };
+        let expected = [
+            RuleId::TDecide6w,
+            RuleId::TDraft14w,
+            RuleId::TNotIssue16w,
+            RuleId::TIssueDecision16w,
+            RuleId::TFinal20w,
+        ];
+        let anchor = t.decision_to_assess.anchor();
+        for (deadline, rule) in t.deadlines().iter().zip(expected) {
+            if deadline.rule() != rule || deadline.anchor() != anchor {
+                return Err(Error::InconsistentRecord {
+                    reason: format!(
+                        "a statutory timeline of the request received {anchor} holds {} from {} where {rule} from {anchor} belongs",
+                        deadline.rule(),
+                        deadline.anchor()
+                    ),
+                });
+            }
+        }
+        Ok(t)
+    }
 }
 
 impl StatutoryTimeline {
@@ -1093,10 +1140,11 @@ pub fn phase_transfer_due(
 /// length: the latest amendment notice (8 weeks before, T-AMEND-FINAL-8W) and
 /// the latest review meeting (a further 4 weeks, T-AMEND-NOTICE-4W).
 ///
-/// A plain value record: fields are open on purpose; it is an answer to read.
+/// A plain value record: fields are open on purpose; it is an answer to
+/// read. Read back, its two dates must be what the amended plan's deadline gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "StoredPhaseTransferPlan"))]
 pub struct PhaseTransferPlan {
     /// The amended plan's deadline.
     pub amended_plan: Deadline,
@@ -1104,6 +1152,60 @@ pub struct PhaseTransferPlan {
     pub latest_amendment_notice: NaiveDate,
     /// Last day to hold the review meeting and still have 4 weeks to decide.
     pub latest_review_meeting: NaiveDate,
+}
+
+/// A phase-transfer plan as stored, checked before it becomes one.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredPhaseTransferPlan {
+    amended_plan: Deadline,
+    latest_amendment_notice: NaiveDate,
+    latest_review_meeting: NaiveDate,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<StoredPhaseTransferPlan> for PhaseTransferPlan {
+    type Error = Error;
+    fn try_from(s: StoredPhaseTransferPlan) -> Result<Self> {
+        let rule = s.amended_plan.rule();
+        if !matches!(rule, RuleId::TPhase15Feb | RuleId::TPhase31Mar) {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "a phase-transfer plan is due under T-PHASE-15FEB or T-PHASE-31MAR, not {rule}"
+                ),
+            });
+        }
+        let expected = plan_backwards(s.amended_plan)?;
+        if (
+            expected.latest_amendment_notice,
+            expected.latest_review_meeting,
+        ) != (s.latest_amendment_notice, s.latest_review_meeting)
+        {
+            return Err(Error::InconsistentRecord {
+                reason: format!(
+                    "a phase transfer due {} gives a latest amendment notice of {} and review meeting of {}, not {} and {} as stored",
+                    s.amended_plan.due(),
+                    expected.latest_amendment_notice,
+                    expected.latest_review_meeting,
+                    s.latest_amendment_notice,
+                    s.latest_review_meeting
+                ),
+            });
+        }
+        Ok(expected)
+    }
+}
+
+/// The latest notice and meeting that still leave every window at full length.
+fn plan_backwards(amended_plan: Deadline) -> Result<PhaseTransferPlan> {
+    let latest_amendment_notice = weeks_before(amended_plan.due(), 8)?;
+    let latest_review_meeting = weeks_before(latest_amendment_notice, 4)?;
+    Ok(PhaseTransferPlan {
+        amended_plan,
+        latest_amendment_notice,
+        latest_review_meeting,
+    })
 }
 
 /// Plan a phase transfer backwards (see [`PhaseTransferPlan`]).
@@ -1118,14 +1220,7 @@ pub fn plan_phase_transfer(
     reading: FixedDateReading,
     cal: &HolidayCalendar,
 ) -> Result<PhaseTransferPlan> {
-    let amended_plan = phase_transfer_due(transfer_date, transfer, reading, cal)?;
-    let latest_amendment_notice = weeks_before(amended_plan.due(), 8)?;
-    let latest_review_meeting = weeks_before(latest_amendment_notice, 4)?;
-    Ok(PhaseTransferPlan {
-        amended_plan,
-        latest_amendment_notice,
-        latest_review_meeting,
-    })
+    plan_backwards(phase_transfer_due(transfer_date, transfer, reading, cal)?)
 }
 
 // ---- 3.5 Re-assessment ---------------------------------------------------------
@@ -1633,5 +1728,54 @@ mod tests {
         assert!(review_invitations_due(NaiveDate::MIN, &cal).is_err());
         assert!(appeal_due(NaiveDate::MAX, MediationCertificate::NotIssued, &cal).is_err());
         assert!(statutory_timeline(NaiveDate::MAX, &cal).is_err());
+    }
+
+    /// T-DECIDE-6W, T-FINAL-20W: a stored timeline must hold each field's own
+    /// rule from one anchor.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn t_final_20w_a_stored_timeline_is_checked() {
+        let cal = HolidayCalendar::england_and_wales();
+        let t = statutory_timeline(d(2025, 1, 6), &cal).unwrap();
+        let v = serde_json::to_value(t).unwrap();
+        let back: StatutoryTimeline = serde_json::from_value(v.clone()).unwrap();
+        assert_eq!(back, t);
+        let mut swapped = v.clone();
+        swapped["final_plan"] = v["draft_target"].clone();
+        assert!(serde_json::from_value::<StatutoryTimeline>(swapped).is_err());
+        let other = statutory_timeline(d(2025, 2, 3), &cal).unwrap();
+        let mut moved = v;
+        moved["final_plan"] = serde_json::to_value(other.final_plan).unwrap();
+        let err = serde_json::from_value::<StatutoryTimeline>(moved).unwrap_err();
+        assert!(
+            err.to_string().contains("T-FINAL-20W from 2025-01-06"),
+            "{err}"
+        );
+    }
+
+    /// T-PHASE-15FEB: a stored phase-transfer plan's dates are what its deadline gives.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn t_phase_15feb_a_stored_plan_is_checked() {
+        let cal = HolidayCalendar::england_and_wales();
+        let plan = plan_phase_transfer(
+            d(2026, 9, 1),
+            PhaseTransfer::PrimaryToSecondary,
+            FixedDateReading::Strict,
+            &cal,
+        )
+        .unwrap();
+        let v = serde_json::to_value(plan).unwrap();
+        assert_eq!(
+            serde_json::from_value::<PhaseTransferPlan>(v.clone()).unwrap(),
+            plan
+        );
+        let mut late = v.clone();
+        late["latest_review_meeting"] = "2026-02-01".into();
+        assert!(serde_json::from_value::<PhaseTransferPlan>(late).is_err());
+        let mut other = v;
+        other["amended_plan"] =
+            serde_json::to_value(decision_to_assess_due(d(2025, 1, 6), &cal).unwrap()).unwrap();
+        assert!(serde_json::from_value::<PhaseTransferPlan>(other).is_err());
     }
 }
