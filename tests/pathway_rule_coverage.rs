@@ -126,7 +126,8 @@ fn advice_is_tracked_from_issue_then_from_receipt_sop_advice_track_6w_t_advice_6
 
 /// REQ-6M-PRIOR: a request within 6 months of an assessment that concluded is
 /// still decided, with a note that no "considering" notice is needed;
-/// T-CONSIDER-NOTIFY is recorded once otherwise.
+/// T-CONSIDER-NOTIFY is recorded once otherwise. A refusal to assess is not an
+/// assessment: a request after one needs the notice again.
 #[test]
 fn a_request_soon_after_an_assessment_req_6m_prior_t_consider_notify() {
     let cal = cal();
@@ -149,14 +150,39 @@ fn a_request_soon_after_an_assessment_req_6m_prior_t_consider_notify() {
         &cal,
     )
     .expect("no");
-    let again = parent(
-        d(2025, 5, 1),
-        EventKind::AssessmentRequested {
-            agreement: ParentalAgreement::NotApplicable,
-        },
-    );
+    let again = |on| {
+        parent(
+            on,
+            EventKind::AssessmentRequested {
+                agreement: ParentalAgreement::NotApplicable,
+            },
+        )
+    };
+    // REQ-6M-PRIOR: a "no" to assess is no assessment carried out.
     let applied = case
-        .apply(again, &cal)
+        .apply(again(d(2025, 5, 1)), &cal)
+        .expect("a new request is decided again");
+    assert!(!warned(&applied, RuleId::Req6mPrior));
+    assert!(case
+        .phase()
+        .assessment()
+        .is_some_and(|a| !a.assessed_in_prior_6_months()));
+    // Assessed, then a "no" to issue: that assessment counts for 6 months.
+    case.apply(council(d(2025, 5, 9), EventKind::DecidedToAssess), &cal)
+        .expect("assess");
+    case.apply(
+        council(
+            d(2025, 8, 1),
+            EventKind::DecidedNotToIssue {
+                panel_on: d(2025, 7, 31),
+                notice: DecisionNotice::complete("needs can be met without a plan"),
+            },
+        ),
+        &cal,
+    )
+    .expect("no to issue");
+    let applied = case
+        .apply(again(d(2025, 10, 1)), &cal)
         .expect("a new request is decided again");
     assert!(warned(&applied, RuleId::Req6mPrior));
     assert!(case

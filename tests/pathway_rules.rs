@@ -204,8 +204,87 @@ fn employment_ground_during_compulsory_school_age_is_refused() {
         ),
         Some(RuleId::CeaseAgeRules)
     );
-    case.apply(cease(d(2025, 6, 30), CeaseGround::Employment), &cal)
+    // CEASE-AGE-RULES (reg 29): past compulsory school age but under 18, only
+    // "no longer necessary" ceases the plan.
+    assert_eq!(
+        refused_rule(
+            &mut case,
+            cease(d(2025, 6, 30), CeaseGround::Employment),
+            &cal
+        ),
+        Some(RuleId::CeaseAgeRules)
+    );
+    case.apply(cease(d(2025, 6, 30), CeaseGround::NoLongerNecessary), &cal)
         .unwrap();
+}
+
+/// CEASE-AGE-RULES: at 17, employment and higher education are no grounds of
+/// their own; from the 18th birthday they are.
+#[test]
+fn cease_age_rules_employment_at_17_is_refused_and_at_18_accepted() {
+    let cal = cal();
+    // Born 2008-09-15: 17 in October 2025, 18 on 2026-09-15.
+    let mut case = consulted(d(2008, 9, 15), d(2025, 9, 22));
+    for ground in [CeaseGround::Employment, CeaseGround::HigherEducation] {
+        assert_eq!(
+            refused_rule(&mut case, cease(d(2025, 10, 3), ground), &cal),
+            Some(RuleId::CeaseAgeRules),
+            "{ground:?} at 17"
+        );
+    }
+    let mut older = consulted(d(2008, 9, 15), d(2026, 9, 1));
+    assert_eq!(
+        refused_rule(
+            &mut older,
+            cease(d(2026, 9, 14), CeaseGround::Employment),
+            &cal
+        ),
+        Some(RuleId::CeaseAgeRules),
+        "the day before the 18th birthday"
+    );
+    older
+        .apply(cease(d(2026, 9, 15), CeaseGround::Employment), &cal)
+        .unwrap();
+}
+
+/// AGE-25: no plan is maintained from the 26th birthday, so none is loaded or
+/// transferred in then.
+#[test]
+fn age_25_a_plan_for_a_26_year_old_is_neither_loaded_nor_transferred_in() {
+    use send_pathway::pathway::{Case, Event};
+    let cal = cal();
+    let born = d(2000, 3, 1);
+    let load = |on| {
+        council(
+            on,
+            EventKind::ExistingPlanLoaded {
+                issued_on: d(2024, 9, 2),
+                last_reviewed_on: None,
+                school: "City College".into(),
+            },
+        )
+    };
+    let transfer = |on| {
+        council(
+            on,
+            EventKind::PlanTransferredIn {
+                from_council: "Croydon".into(),
+                plan_made_on: d(2024, 9, 2),
+                last_reviewed_on: None,
+                school: "City College".into(),
+            },
+        )
+    };
+    let open =
+        |e: Event| rule_of(Case::open(child(born), LocalPolicy::sutton(), e, &cal).map(|(c, _)| c));
+    assert_eq!(open(load(d(2026, 3, 1))), Some(RuleId::Age25));
+    assert_eq!(open(transfer(d(2026, 3, 1))), Some(RuleId::Age25));
+    assert_eq!(
+        open(load(d(2026, 2, 28))),
+        None,
+        "the day before the 26th birthday"
+    );
+    assert_eq!(open(transfer(d(2026, 2, 28))), None);
 }
 
 /// AGE-25: not before the end of the academic year in which the young person

@@ -442,6 +442,7 @@ pub(crate) fn decide(
         EventKind::ExistingPlanLoaded { issued_on, last_reviewed_on, school } => {
             request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TReview12m, kind, state))?;
             require_school(school, RuleId::TReview12m)?;
+            within_age_limit(child, on)?;
             if *issued_on > on || last_reviewed_on.is_some_and(|r| r < *issued_on || r > on) {
                 return Err(Error::DatesOutOfOrder {
                     earlier_label: "the plan's issue date and last review",
@@ -726,6 +727,7 @@ pub(crate) fn decide(
             request_allowed(state, kind).map_err(|_| wrong_phase(RuleId::TransferDeemed, kind, state))?;
             require_school(school, RuleId::TransferDeemed)?;
             require_council(from_council, RuleId::TransferDeemed)?;
+            within_age_limit(child, on)?;
             if *plan_made_on > on || last_reviewed_on.is_some_and(|r| r < *plan_made_on || r > on) {
                 return Err(Error::DatesOutOfOrder {
                     earlier_label: "the plan's making and last review",
@@ -1004,15 +1006,38 @@ pub(crate) fn open_draft(state: &CaseState) -> Option<&Draft> {
 }
 
 /// CEASE-GROUNDS, CEASE-AGE-RULES, AGE-25.
+/// AGE-25: no plan is maintained on or after the 26th birthday, whatever the
+/// young person is doing, so none can be loaded or transferred in then.
+fn within_age_limit(child: &Child, on: NaiveDate) -> Result<()> {
+    let twenty_sixth = crate::calendar::birthday(child.date_of_birth, 26)?;
+    if on >= twenty_sixth {
+        return Err(broken(
+            RuleId::Age25,
+            format!("the young person turned 26 on {twenty_sixth}: no EHC plan is maintained from then, so none can be loaded or transferred in"),
+        ));
+    }
+    Ok(())
+}
+
+/// CEASE-AGE-RULES (regs 29, 30): under 18, a plan ceases for employment or
+/// higher education only by the "no longer necessary" ground (so never on
+/// those grounds as such; during compulsory school age they cannot arise at
+/// all); under 18, not for leaving education; 18 or over, leaving education
+/// only after a review finds the young person will not return. AGE-25: the
+/// age ground only after the end of the academic year of the 25th birthday.
 fn check_cease_ground(child: &Child, ground: CeaseGround, on: NaiveDate) -> Result<()> {
     let compulsory_ends = end_of_compulsory_school_age(child.date_of_birth)?;
+    let eighteen = crate::calendar::birthday(child.date_of_birth, 18)?;
     match ground {
         CeaseGround::Employment | CeaseGround::HigherEducation if on <= compulsory_ends => Err(broken(
             RuleId::CeaseAgeRules,
             format!("the child is of compulsory school age until {compulsory_ends}: a plan cannot cease for employment or higher education"),
         )),
+        CeaseGround::Employment | CeaseGround::HigherEducation if on < eighteen => Err(broken(
+            RuleId::CeaseAgeRules,
+            format!("under 18 (until {eighteen}), a plan ceases only if it is no longer necessary (reg 29): decide on that ground if it applies"),
+        )),
         CeaseGround::LeftEducation { review_found_not_returning } => {
-            let eighteen = crate::calendar::birthday(child.date_of_birth, 18)?;
             if on < eighteen {
                 return Err(broken(RuleId::CeaseAgeRules, "under 18, a plan does not cease for leaving education: review and amend it instead (reg 29)"));
             }

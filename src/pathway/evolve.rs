@@ -79,7 +79,11 @@ pub(crate) fn evolve(state: &mut CaseState, effect: Effect, on: NaiveDate) {
         }
         Effect::AssessmentRefused(outcome) => {
             sen2::refused(state, outcome, on);
-            state.last_assessment_concluded = Some(on);
+            // REQ-6M-PRIOR: only an assessment carried out counts (a "no" to
+            // issue after assessing), never a refusal to assess.
+            if outcome == crate::nsm::PanelOutcome::NoToPlan {
+                state.last_assessment_concluded = Some(on);
+            }
             state.phase = Phase::SenSupport { since: on };
         }
         Effect::DraftServed => {
