@@ -12,6 +12,7 @@ use crate::pathway::{Case, Obligation, Subject};
 /// An open deadline whose due date, non-working-day flag or tribunal date
 /// differs between the old and the new bank-holiday calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HolidayChange<'a> {
     /// The case.
     pub case: CaseRef<'a>,

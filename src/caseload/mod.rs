@@ -99,6 +99,20 @@ impl PartialEq for CaseRef<'_> {
 
 impl Eq for CaseRef<'_> {}
 
+/// A case reference serialises as `{"reference", "position", "council"}`:
+/// enough to find the case again, not the case itself.
+#[cfg(feature = "serde")]
+impl serde::Serialize for CaseRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("CaseRef", 3)?;
+        out.serialize_field("reference", self.reference())?;
+        out.serialize_field("position", &self.position)?;
+        out.serialize_field("council", self.council())?;
+        out.end()
+    }
+}
+
 impl fmt::Display for CaseRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{} (#{})", self.reference(), self.position))
@@ -109,6 +123,7 @@ impl fmt::Display for CaseRef<'_> {
 /// caseload iterator and why (for example a due date outside the caller's
 /// bank-holiday table).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Unjudged {
     /// The child's reference.
@@ -132,6 +147,7 @@ impl fmt::Display for Unjudged {
 /// and, beside them, each case it could not, with the reason. One case
 /// never sinks the whole view.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Judged<T> {
     /// The view's rows, for the cases it could judge.
@@ -280,6 +296,8 @@ impl fmt::Display for Party {
 /// assert!(!council_plans.matches(RuleId::TFinal20w, PhaseKind::Assessment, Party::Council));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct Filter {
     rules: Vec<RuleId>,
     phases: Vec<PhaseKind>,

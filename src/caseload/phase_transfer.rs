@@ -11,6 +11,8 @@ use crate::pathway::Case;
 
 /// Why a case is in the cohort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TransferBasis {
     /// The case records the transfer (`PhaseTransferPlanned`).
@@ -23,6 +25,7 @@ pub enum TransferBasis {
 
 /// One child of the cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CohortEntry<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -58,6 +61,7 @@ impl CohortEntry<'_> {
 
 /// The phase-transfer cohort of one transfer year.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PhaseTransferCohort<'a> {
     /// The calendar year of transfer.
     pub transfer_year: i32,

@@ -14,7 +14,8 @@ use crate::pathway::{Case, Subject};
 
 /// A calendar month, e.g. 2026-03.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "String", try_from = "String"))]
 pub struct YearMonth {
     year: i32,
     month: u32,
@@ -86,6 +87,19 @@ impl core::str::FromStr for YearMonth {
     }
 }
 
+impl From<YearMonth> for String {
+    fn from(m: YearMonth) -> Self {
+        m.to_string()
+    }
+}
+
+impl TryFrom<String> for YearMonth {
+    type Error = Error;
+    fn try_from(text: String) -> Result<Self> {
+        text.parse()
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{:04}-{:02}", self.year, self.month))
@@ -94,6 +108,7 @@ impl fmt::Display for YearMonth {
 
 /// One annual review in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReviewDue<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -107,6 +122,8 @@ pub struct ReviewDue<'a> {
 /// Annual reviews due, grouped by the month they fall due (overdue ones in
 /// the past months they were due).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct ReviewCalendar<'a> {
     months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>>,
 }

@@ -13,6 +13,7 @@ use crate::pathway::{Case, Obligation};
 
 /// One line of the urgent list.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UrgentRow<'a> {
     /// The case.
     pub case: CaseRef<'a>,

@@ -75,6 +75,8 @@ impl<'a> From<&'a HolidayCalendar> for Calendars<'a> {
 
 /// Something an accepted event opened, with the id later events name it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Opened {
     /// An advice request.
@@ -104,6 +106,7 @@ impl fmt::Display for Opened {
 /// What an accepted event brought: warnings the council may act on, and the
 /// ids of anything it opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Applied {
     /// Warnings: targets missed, "usually" rules, notes the law asks to record.
@@ -114,6 +117,7 @@ pub struct Applied {
 
 /// An event the case refused, handed back with the reason. The case is exactly as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Refused {
     /// The event, unchanged.
     pub event: Event,
