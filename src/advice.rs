@@ -983,8 +983,13 @@ pub fn chase_list<'a>(
             status: request.status(today, cal)?,
         });
     }
-    items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.case.cmp(&b.case)));
+    items.sort_by(chase_order);
     Ok(items)
+}
+
+/// The chase list's order: soonest first, ties by case reference.
+pub(crate) fn chase_order(a: &ChaseItem, b: &ChaseItem) -> core::cmp::Ordering {
+    a.due.cmp(&b.due).then_with(|| a.case.cmp(&b.case))
 }
 
 /// SOP-INSUFFICIENT-DECLINE: Sutton's decline to start an assessment because

@@ -23,6 +23,15 @@
 //! council. The SEN2 return is one council's return: a caseload mixing
 //! councils is refused with [`Error::MixedCouncils`](crate::Error::MixedCouncils).
 //!
+//! **Partial answers.** Each operational view has a `*_view` form
+//! ([`urgent_view`], [`review_calendar_view`], [`phase_transfer_cohort_view`],
+//! [`advice_chase_view`], [`holiday_change_view`], [`late_acts_view`], and
+//! `feed::caseload_feed_view`) that returns [`Judged`]: the rows for the cases
+//! it could judge and, beside them, each case it could not ([`Unjudged`]:
+//! reference, position, reason). One case whose dates fall outside the
+//! caller's bank-holiday table never sinks the view. The plain forms return
+//! the first such case's error.
+//!
 //! **Empty caseloads** give empty views (and a SEN2 return with zero counts and
 //! no percentages), never an error.
 
@@ -36,13 +45,18 @@ mod urgent;
 
 use core::fmt;
 
-pub use advice::advice_chase_list;
+pub use advice::{advice_chase_list, advice_chase_view};
 #[cfg(feature = "serde")]
 pub use holiday_change::holidays_from_gov_uk_json;
-pub use holiday_change::{holiday_change_impact, HolidayChange};
-pub use late_acts::{late_acts, LateAct};
-pub use phase_transfer::{phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis};
-pub use review_calendar::{review_calendar, ReviewCalendar, ReviewDue, YearMonth};
+pub use holiday_change::{holiday_change_impact, holiday_change_view, HolidayChange};
+pub use late_acts::{late_acts, late_acts_view, LateAct};
+pub use phase_transfer::{
+    phase_transfer_cohort, phase_transfer_cohort_view, CohortEntry, PhaseTransferCohort,
+    TransferBasis,
+};
+pub use review_calendar::{
+    review_calendar, review_calendar_view, ReviewCalendar, ReviewDue, YearMonth,
+};
 pub use sen2_return::{
     census_date, AssessmentOutcome, CeaseReason, CeasedWindow, CollectionYear, Proportion,
     RequestOutcome, Sen2ActivePlan, Sen2Aggregates, Sen2Assessment, Sen2CeasedPlan, Sen2Request,
@@ -134,6 +148,17 @@ pub struct Unjudged {
     pub error: crate::Error,
 }
 
+impl Unjudged {
+    /// `case`, at `position` of the caseload, could not be judged because of `error`.
+    pub(crate) fn new(position: usize, case: &Case, error: crate::Error) -> Self {
+        Unjudged {
+            reference: case.child().reference.clone(),
+            position,
+            error,
+        }
+    }
+}
+
 impl fmt::Display for Unjudged {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!(
@@ -157,6 +182,15 @@ pub struct Judged<T> {
 }
 
 impl<T> Judged<T> {
+    /// The rows if every case was judged, else the first unjudged case's own
+    /// error (what the all-or-nothing views return).
+    pub(crate) fn first_error(self) -> crate::Result<T> {
+        match self.unjudged.into_iter().next() {
+            None => Ok(self.rows),
+            Some(u) => Err(u.error),
+        }
+    }
+
     /// Whether every case was judged.
     pub fn is_complete(&self) -> bool {
         self.unjudged.is_empty()

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{is_open, CaseRef};
+use super::{is_open, CaseRef, Judged, Unjudged};
 use crate::calendar::HolidayCalendar;
 use crate::deadlines::Deadline;
 use crate::error::{Error, Result};
@@ -190,18 +190,49 @@ impl<'a> ReviewCalendar<'a> {
 ///
 /// # Errors
 ///
-/// As [`Case::obligations`].
+/// As [`Case::obligations`], for the first case that cannot be judged
+/// ([`review_calendar_view`] judges the others and names it).
 pub fn review_calendar<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     today: NaiveDate,
     cal: &HolidayCalendar,
 ) -> Result<ReviewCalendar<'a>> {
+    review_calendar_view(cases, today, cal).first_error()
+}
+
+/// The review calendar ([`review_calendar`]) of every case it can judge, and
+/// beside it each case it could not (reference, position, reason — for
+/// example a review date outside the caller's bank-holiday table).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::review_calendar_view;
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let view = review_calendar_view(std::iter::empty(), today, &cal);
+/// assert!(view.rows.is_empty() && view.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_calendar_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Judged<ReviewCalendar<'a>> {
     let mut months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>> = BTreeMap::new();
+    let mut unjudged = Vec::new();
     for (position, case) in cases.into_iter().enumerate() {
         if case.phase().plan().is_none() {
             continue;
         }
-        for obligation in case.obligations(today, cal)? {
+        let obligations = match case.obligations(today, cal) {
+            Ok(obligations) => obligations,
+            Err(error) => {
+                unjudged.push(Unjudged::new(position, case, error));
+                continue;
+            }
+        };
+        for obligation in obligations {
             if obligation.subject != Subject::AnnualReview || !is_open(obligation.status) {
                 continue;
             }
@@ -223,5 +254,8 @@ pub fn review_calendar<'a>(
                 .then_with(|| a.case.position().cmp(&b.case.position()))
         });
     }
-    Ok(ReviewCalendar { months })
+    Judged {
+        rows: ReviewCalendar { months },
+        unjudged,
+    }
 }
