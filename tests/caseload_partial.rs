@@ -4,9 +4,9 @@
 #![cfg(feature = "serde")]
 
 use chrono::NaiveDate;
+use send_pathway::advice::AdviceType;
 use send_pathway::advice::SensoryImpairment;
 use send_pathway::calendar::HolidayCalendar;
-use send_pathway::advice::AdviceType;
 use send_pathway::caseload::{
     advice_chase_list, advice_chase_view, holiday_change_impact, holiday_change_view, late_acts,
     late_acts_view, phase_transfer_cohort, phase_transfer_cohort_view, review_calendar,
@@ -124,9 +124,14 @@ fn plan(reference: &str, issued: NaiveDate) -> Case {
             school: "Oak Primary".into(),
         },
     );
-    Case::open(child(reference, d(2016, 10, 1)), LocalPolicy::sutton(), first, &cal)
-        .unwrap()
-        .0
+    Case::open(
+        child(reference, d(2016, 10, 1)),
+        LocalPolicy::sutton(),
+        first,
+        &cal,
+    )
+    .unwrap()
+    .0
 }
 
 /// An assessment with one educational advice request, asked and received on `asked`.
@@ -308,6 +313,9 @@ fn a_partial_view_serialises_its_rows_and_the_cases_it_could_not_judge() {
     let json = serde_json::to_value(&view).unwrap();
     assert_eq!(json["unjudged"][0]["reference"], "SUT-2");
     assert_eq!(json["unjudged"][0]["position"], 1);
-    assert_eq!(json["unjudged"][0]["error"]["kind"], "outside_holiday_table");
+    assert_eq!(
+        json["unjudged"][0]["error"]["kind"],
+        "outside_holiday_table"
+    );
     assert_eq!(json["rows"][0]["case"]["reference"], "SUT-1");
 }
