@@ -31,8 +31,9 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 /// message for people; match on the variant for what a program should do.
 /// Most variants carry the facts in their own fields and have no
 /// [`source`](std::error::Error::source). [`Error::RecordEvent`] wraps the
-/// error that made a stored event unreadable and returns it from `source`, so
-/// error reporters that walk the chain (`anyhow`, `eyre`) show both.
+/// error that made a stored event unreadable and returns it from `source`
+/// only — its own message names the event, not the cause — so error
+/// reporters that walk the chain (`anyhow`'s `{:#}`, `eyre`) show each once.
 ///
 /// ```
 /// use std::error::Error as _;
@@ -46,6 +47,8 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 ///     source: Box::new(inner.clone()),
 /// };
 /// assert_eq!(outer.source().map(|e| e.to_string()), Some(inner.to_string()));
+/// // The cause is in the chain, not repeated in the message.
+/// assert!(!outer.to_string().contains(&inner.to_string()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -188,7 +191,7 @@ pub enum Error {
     },
 
     /// An event of a stored history cannot follow the events before it.
-    #[error("stored event {position} ({event} on {on}) cannot be read back: {source}")]
+    #[error("stored event {position} ({event} on {on}) cannot be read back")]
     RecordEvent {
         /// Its position in the history, counting from 1.
         position: usize,
@@ -252,6 +255,17 @@ pub enum Error {
         other: String,
         /// What was being built.
         view: &'static str,
+    },
+
+    /// An event a case refused, converted from
+    /// [`Refused`](crate::pathway::Refused) (by `?`): the event is kept beside
+    /// the reason, and the reason is in the message, not repeated as a source.
+    #[error("{} on {} was refused: {reason}", event.kind.name(), event.on)]
+    EventRefused {
+        /// The event, unchanged.
+        event: Box<crate::pathway::Event>,
+        /// Why the case refused it.
+        reason: Box<Error>,
     },
 
     /// A case in a caseload view could not be judged (see

@@ -623,10 +623,7 @@ mod tests {
             *kinds.entry(r.refused.event.kind.name()).or_insert(0) += 1;
         }
         println!("refused events: {} {kinds:?}", load.refused.len());
-        assert!(load
-            .refused
-            .iter()
-            .all(|r| r.reference.starts_with("CYP-")));
+        assert!(load.refused.iter().all(|r| r.reference.starts_with("CYP-")));
     }
 
     #[test]
