@@ -538,7 +538,7 @@ impl AdviceRequest {
 
 /// Whether a party agrees that existing advice is sufficient (ADV-SUFFICIENT-3PARTY).
 ///
-/// Not `#[non_exhaustive]` on purpose: the four answers the reuse test (ADV-SUFFICIENT-3PARTY) needs.
+/// `#[non_exhaustive]`: a workflow answer that may grow (a withdrawal, say); match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -922,10 +922,12 @@ impl AssessmentAdvice {
 
 /// One line of a chase list.
 ///
-/// A plain value record: fields are open on purpose; an answer, not stored state.
+/// An answer, not stored state: its fields are public to read and the struct
+/// is `#[non_exhaustive]`, so a field can be added without breaking users.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ChaseItem {
     /// The case reference.
     pub case: String,

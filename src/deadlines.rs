@@ -734,11 +734,13 @@ pub fn issued_within_20_weeks(request_received: NaiveDate, issued: NaiveDate) ->
 
 /// Every request-anchored deadline of one EHC needs assessment.
 ///
-/// A plain value record: fields are open on purpose. It is an answer, not a
-/// state: each [`Deadline`] carries and checks its own rule and anchor.
+/// An answer, not a state: each [`Deadline`] carries and checks its own rule
+/// and anchor. Its fields are public to read and the struct is
+/// `#[non_exhaustive]`, so a field can be added without breaking users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct StatutoryTimeline {
     /// T-DECIDE-6W.
     pub decision_to_assess: Deadline,
@@ -1071,10 +1073,12 @@ pub fn phase_transfer_due(
 /// length: the latest amendment notice (8 weeks before, T-AMEND-FINAL-8W) and
 /// the latest review meeting (a further 4 weeks, T-AMEND-NOTICE-4W).
 ///
-/// A plain value record: fields are open on purpose; it is an answer to read.
+/// An answer to read: its fields are public and the struct is
+/// `#[non_exhaustive]`, so a field can be added without breaking users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PhaseTransferPlan {
     /// The amended plan's deadline.
     pub amended_plan: Deadline,

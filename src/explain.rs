@@ -37,6 +37,7 @@ use crate::rule::RuleId;
 /// and the event the period is counted from (a noun phrase before "on &lt;date&gt;").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Phrase {
     /// E.g. "The final EHC plan must be issued".
     pub what: &'static str,

@@ -330,19 +330,21 @@ fn the_prelude_is_enough_to_start() {
 #[test]
 fn answers_people_read_have_display() {
     use send_pathway::exceptions::Status;
-    use send_pathway::{NaiveDate, Pounds, RuleId};
+    use send_pathway::{Pounds, RuleId};
     // T-ADVICE-6W: a chase-list line reads as one sentence.
-    let item = advice::ChaseItem {
-        case: "CYP-1".into(),
-        advice_type: advice::AdviceType::Psychological,
-        body: "EP service".into(),
-        contact: "duty EP".into(),
-        due: NaiveDate::from_ymd_opt(2025, 2, 17).unwrap(),
-        rule: RuleId::TAdvice6w,
-        tracking_due: NaiveDate::from_ymd_opt(2025, 2, 17).unwrap(),
-        days_left: -3,
-        status: Status::Overdue,
-    };
+    // An answer, `#[non_exhaustive]`: built here as a service reads one back.
+    let item: advice::ChaseItem = serde_json::from_value(serde_json::json!({
+        "case": "CYP-1",
+        "advice_type": advice::AdviceType::Psychological,
+        "body": "EP service",
+        "contact": "duty EP",
+        "due": "2025-02-17",
+        "rule": RuleId::TAdvice6w,
+        "tracking_due": "2025-02-17",
+        "days_left": -3,
+        "status": Status::Overdue,
+    }))
+    .unwrap();
     assert_eq!(
         item.to_string(),
         "CYP-1: (d) psychological from EP service (duty EP), T-ADVICE-6W 2025-02-17, 3 days overdue"

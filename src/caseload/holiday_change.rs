@@ -13,6 +13,7 @@ use crate::pathway::{Case, Obligation, Subject};
 /// differs between the old and the new bank-holiday calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HolidayChange<'a> {
     /// The case.
     pub case: CaseRef<'a>,

@@ -10,6 +10,7 @@ use crate::rule::RuleId;
 /// One late act: the case and its compliance entry, borrowed.
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LateAct<'a> {
     /// The case.
     pub case: CaseRef<'a>,

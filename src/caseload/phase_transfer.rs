@@ -26,6 +26,7 @@ pub enum TransferBasis {
 /// One child of the cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CohortEntry<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -62,6 +63,7 @@ impl CohortEntry<'_> {
 /// The phase-transfer cohort of one transfer year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PhaseTransferCohort<'a> {
     /// The calendar year of transfer.
     pub transfer_year: i32,

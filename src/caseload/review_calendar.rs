@@ -109,6 +109,7 @@ impl fmt::Display for YearMonth {
 /// One annual review in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ReviewDue<'a> {
     /// The case.
     pub case: CaseRef<'a>,

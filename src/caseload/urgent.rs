@@ -14,6 +14,7 @@ use crate::pathway::{Case, Obligation};
 /// One line of the urgent list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct UrgentRow<'a> {
     /// The case.
     pub case: CaseRef<'a>,

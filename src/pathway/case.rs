@@ -118,6 +118,7 @@ pub struct Applied {
 /// An event the case refused, handed back with the reason. The case is exactly as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Refused {
     /// The event, unchanged.
     pub event: Event,
