@@ -115,9 +115,21 @@ fn main() -> Res<()> {
 fn refuse(what: &str, json: serde_json::Value, cal: &HolidayCalendar, policy: &LocalPolicy) {
     let result = serde_json::from_value::<CaseRecord>(json)
         .map_err(|e| format!("not a case record: {e}"))
-        .and_then(|record| record.into_case(cal, policy).map_err(|e| e.to_string()));
+        .and_then(|record| record.into_case(cal, policy).map_err(|e| chain(&e)));
     match result {
         Ok(_) => println!("  {what}: accepted (unexpected)"),
         Err(e) => println!("  {what}: refused — {e}"),
     }
+}
+
+/// An error and its causes, each once, as a chain reporter prints them.
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }

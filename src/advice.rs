@@ -538,7 +538,7 @@ impl AdviceRequest {
 
 /// Whether a party agrees that existing advice is sufficient (ADV-SUFFICIENT-3PARTY).
 ///
-/// Not `#[non_exhaustive]` on purpose: the four answers the reuse test (ADV-SUFFICIENT-3PARTY) needs.
+/// `#[non_exhaustive]`: a workflow answer that may grow (a withdrawal, say); match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -922,10 +922,12 @@ impl AssessmentAdvice {
 
 /// One line of a chase list.
 ///
-/// A plain value record: fields are open on purpose; an answer, not stored state.
+/// An answer, not stored state: its fields are public to read and the struct
+/// is `#[non_exhaustive]`, so a field can be added without breaking users.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ChaseItem {
     /// The case reference.
     pub case: String,
@@ -983,8 +985,13 @@ pub fn chase_list<'a>(
             status: request.status(today, cal)?,
         });
     }
-    items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.case.cmp(&b.case)));
+    items.sort_by(chase_order);
     Ok(items)
+}
+
+/// The chase list's order: soonest first, ties by case reference.
+pub(crate) fn chase_order(a: &ChaseItem, b: &ChaseItem) -> core::cmp::Ordering {
+    a.due.cmp(&b.due).then_with(|| a.case.cmp(&b.case))
 }
 
 /// SOP-INSUFFICIENT-DECLINE: Sutton's decline to start an assessment because

@@ -247,7 +247,7 @@ pub struct PanelAdvice {
 
 /// The responsible officer's decision (ASC-DECISION).
 ///
-/// Not `#[non_exhaustive]` on purpose: an officer approves or declines (ASC-DECISION).
+/// `#[non_exhaustive]`: approve or decline today; a deferral or a decision with conditions may follow. Match with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "outcome", rename_all = "snake_case"))]
@@ -284,7 +284,7 @@ impl OfficerDecision {
 
 /// Whether the decision can be appealed (ASC-NO-APPEAL).
 ///
-/// Not `#[non_exhaustive]` on purpose: it records the one answer the seeds give.
+/// `#[non_exhaustive]`: one council's current answer; another council's scheme may allow an appeal. Match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -296,7 +296,7 @@ pub enum AscAppeal {
 
 /// Where the money comes from (ASC-HNB).
 ///
-/// Not `#[non_exhaustive]` on purpose: it records the one source the seeds give.
+/// `#[non_exhaustive]`: one council's current source; another council's scheme adds others. Match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -753,12 +753,14 @@ pub fn issued_within_20_weeks(request_received: NaiveDate, issued: NaiveDate) ->
 
 /// Every request-anchored deadline of one EHC needs assessment.
 ///
-/// A plain value record: fields are open on purpose. It is an answer, not a
-/// state: each [`Deadline`] carries and checks its own rule and anchor, and a
-/// timeline read back must have each field's own rule and one anchor for all.
+/// An answer, not a state: each [`Deadline`] carries and checks its own rule
+/// and anchor, and a timeline read back must have each field's own rule and
+/// one anchor for all. Its fields are public to read and the struct is
+/// `#[non_exhaustive]`, so a field can be added without breaking users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "StoredTimeline"))]
+#[non_exhaustive]
 pub struct StatutoryTimeline {
     /// T-DECIDE-6W.
     pub decision_to_assess: Deadline,
@@ -1140,11 +1142,13 @@ pub fn phase_transfer_due(
 /// length: the latest amendment notice (8 weeks before, T-AMEND-FINAL-8W) and
 /// the latest review meeting (a further 4 weeks, T-AMEND-NOTICE-4W).
 ///
-/// A plain value record: fields are open on purpose; it is an answer to
-/// read. Read back, its two dates must be what the amended plan's deadline gives.
+/// An answer to read: its fields are public and the struct is
+/// `#[non_exhaustive]`, so a field can be added without breaking users. Read
+/// back, its two dates must be what the amended plan's deadline gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "StoredPhaseTransferPlan"))]
+#[non_exhaustive]
 pub struct PhaseTransferPlan {
     /// The amended plan's deadline.
     pub amended_plan: Deadline,

@@ -31,8 +31,9 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 /// message for people; match on the variant for what a program should do.
 /// Most variants carry the facts in their own fields and have no
 /// [`source`](std::error::Error::source). [`Error::RecordEvent`] wraps the
-/// error that made a stored event unreadable and returns it from `source`, so
-/// error reporters that walk the chain (`anyhow`, `eyre`) show both.
+/// error that made a stored event unreadable and returns it from `source`
+/// only — its own message names the event, not the cause — so error
+/// reporters that walk the chain (`anyhow`'s `{:#}`, `eyre`) show each once.
 ///
 /// ```
 /// use std::error::Error as _;
@@ -46,9 +47,21 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 ///     source: Box::new(inner.clone()),
 /// };
 /// assert_eq!(outer.source().map(|e| e.to_string()), Some(inner.to_string()));
+/// // The cause is in the chain, not repeated in the message.
+/// assert!(!outer.to_string().contains(&inner.to_string()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        remote = "Self",
+        tag = "kind",
+        content = "fields",
+        rename_all = "snake_case"
+    )
+)]
 #[non_exhaustive]
 pub enum Error {
     /// A working-day calculation touched a date the bank-holiday table does not cover.
@@ -178,7 +191,7 @@ pub enum Error {
     },
 
     /// An event of a stored history cannot follow the events before it.
-    #[error("stored event {position} ({event} on {on}) cannot be read back: {source}")]
+    #[error("stored event {position} ({event} on {on}) cannot be read back")]
     RecordEvent {
         /// Its position in the history, counting from 1.
         position: usize,
@@ -207,7 +220,7 @@ pub enum Error {
 
     /// A rule identifier string that this crate does not know.
     #[error("unknown rule identifier {0:?}; rule IDs look like T-FINAL-20W (every rule is listed in `RuleId::ALL` and RULES.md)")]
-    UnknownRule(String),
+    UnknownRule(#[cfg_attr(feature = "serde", serde(serialize_with = "given_field"))] String),
 
     /// Text written by a person could not be read as the value asked for
     /// (an exception ID, a term name, an academic year, a year group …).
@@ -244,6 +257,17 @@ pub enum Error {
         view: &'static str,
     },
 
+    /// An event a case refused, converted from
+    /// [`Refused`](crate::pathway::Refused) (by `?`): the event is kept beside
+    /// the reason, and the reason is in the message, not repeated as a source.
+    #[error("{} on {} was refused: {reason}", event.kind.name(), event.on)]
+    EventRefused {
+        /// The event, unchanged.
+        event: Box<crate::pathway::Event>,
+        /// Why the case refused it.
+        reason: Box<Error>,
+    },
+
     /// A case in a caseload view could not be judged (see
     /// [`Judged::complete`](crate::caseload::Judged::complete)); the reason is
     /// in the message, not repeated as a source.
@@ -256,4 +280,95 @@ pub enum Error {
         /// Why.
         reason: Box<Error>,
     },
+}
+
+/// `UnknownRule`'s text as `{"given": …}`, so every variant's `fields` is an object.
+#[cfg(feature = "serde")]
+fn given_field<S: serde::Serializer>(given: &str, s: S) -> core::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(1))?;
+    map.serialize_entry("given", given)?;
+    map.end()
+}
+
+/// An error serialises as one stable shape, `{"kind", "fields", "message"}`:
+/// `kind` is the variant in snake_case (`"outside_holiday_table"`), `fields`
+/// its facts by name (dates `YYYY-MM-DD`, rule IDs as written, a wrapped
+/// cause as a nested error of the same shape) and `message` the text for
+/// people ([`Display`](core::fmt::Display)). Errors are answers, not stored
+/// data: they serialise but are not read back.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        struct Tagged<'a>(&'a Error);
+        impl serde::Serialize for Tagged<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> core::result::Result<S::Ok, S::Error> {
+                Error::serialize(self.0, s)
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct Shape<'a> {
+            #[serde(flatten)]
+            tagged: Tagged<'a>,
+            message: String,
+        }
+        serde::Serialize::serialize(
+            &Shape {
+                tagged: Tagged(self),
+                message: self.to_string(),
+            },
+            s,
+        )
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_serialises_as_kind_fields_and_message() -> Result<(), Box<dyn std::error::Error>> {
+        let date = NaiveDate::from_ymd_opt(2027, 2, 15).ok_or("date")?;
+        let err = Error::OutsideHolidayTable {
+            date,
+            first_year: 2019,
+            last_year: 2026,
+        };
+        let json = serde_json::to_value(&err)?;
+        assert_eq!(json["kind"], "outside_holiday_table");
+        assert_eq!(json["fields"]["date"], "2027-02-15");
+        assert_eq!(json["fields"]["first_year"], 2019);
+        assert_eq!(json["message"], err.to_string());
+        let keys: Vec<&String> = json.as_object().ok_or("object")?.keys().collect();
+        assert_eq!(keys.len(), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn every_variant_has_object_fields_and_a_nested_cause() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let unknown = Error::UnknownRule("T-NOPE".into());
+        let json = serde_json::to_value(&unknown)?;
+        assert_eq!(json["kind"], "unknown_rule");
+        assert_eq!(json["fields"]["given"], "T-NOPE");
+        let outer = Error::CaseNotJudged {
+            reference: "SUT-1".into(),
+            position: 4,
+            reason: Box::new(unknown.clone()),
+        };
+        let json = serde_json::to_value(&outer)?;
+        assert_eq!(json["kind"], "case_not_judged");
+        assert_eq!(json["fields"]["reason"]["kind"], "unknown_rule");
+        assert_eq!(json["fields"]["reason"]["message"], unknown.to_string());
+        let broken = Error::RuleBroken {
+            rule: crate::RuleId::TFinal20w,
+            reason: "late".into(),
+        };
+        let json = serde_json::to_value(&broken)?;
+        assert_eq!(json["fields"]["rule"], "T-FINAL-20W");
+        Ok(())
+    }
 }

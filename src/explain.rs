@@ -36,6 +36,8 @@ use crate::rule::RuleId;
 /// The words for one rule: what is due (a clause ending before "by &lt;date&gt;")
 /// and the event the period is counted from (a noun phrase before "on &lt;date&gt;").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Phrase {
     /// E.g. "The final EHC plan must be issued".
     pub what: &'static str,
@@ -361,6 +363,22 @@ pub fn cite(source: &str) -> String {
 pub struct Explanation<'a> {
     deadline: &'a Deadline,
     status: Option<(Status, i64)>,
+}
+
+/// An explanation serialises as its sentence, a JSON string.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Explanation<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// An exception explanation serialises as its sentences, a JSON string.
+#[cfg(feature = "serde")]
+impl serde::Serialize for ExceptionExplanation<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl Deadline {

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::calendar::HolidayCalendar;
-use crate::caseload::{urgent_list, Filter};
+use crate::caseload::{urgent_list, urgent_view, Filter, Judged};
 use crate::deadlines::Deadline;
 use crate::error::Result;
 use crate::pathway::{Case, Obligation, Subject};
@@ -327,6 +327,44 @@ pub fn caseload_feed<'a>(
     stamp: NaiveDateTime,
 ) -> Result<String> {
     caseload_feed_with(cases, today, cal, filter, &FeedOptions::new(name, stamp))
+}
+
+/// The feed of [`caseload_feed_with`] for every case it can judge, and
+/// beside it each case it could not (reference, position, reason — for
+/// example a due date outside the caller's bank-holiday table), so one case
+/// never empties a subscribed calendar.
+///
+/// ```
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::Filter;
+/// use send_pathway::feed::{caseload_feed_view, FeedOptions};
+/// use send_pathway::NaiveDate;
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("date")?;
+/// let stamp = today.and_hms_opt(9, 0, 0).ok_or("time")?;
+/// let view = caseload_feed_view(std::iter::empty(), today, &cal, &Filter::all(),
+///     &FeedOptions::new("Team A", stamp));
+/// assert!(view.is_complete() && view.rows.starts_with("BEGIN:VCALENDAR"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn caseload_feed_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+    filter: &Filter,
+    options: &FeedOptions,
+) -> Judged<String> {
+    let view = urgent_view(cases, today, cal, filter);
+    let rows = calendar(
+        view.rows
+            .iter()
+            .map(|r| (r.case.reference(), &r.obligation)),
+        options,
+    );
+    Judged {
+        rows,
+        unjudged: view.unjudged,
+    }
 }
 
 /// A caseload's open deadlines on `today` that pass `filter`, as one

@@ -75,7 +75,7 @@
 //!
 //! | Feature | Default | What it adds |
 //! |---|---|---|
-//! | `serde` | yes | `Serialize`/`Deserialize` for every public data type. Records read back are re-validated and unknown fields are errors: an inconsistent record is an [`Error`], never a silently wrong case. |
+//! | `serde` | yes | `Serialize`/`Deserialize` for every stored type, `Serialize` for every answer a service sends (the README lists exactly which). Records read back are re-validated and unknown fields are errors: an inconsistent record is an [`Error`], never a silently wrong case. |
 //! | `proptest` | no | `send_pathway::strategies`: proptest strategies for dates, term calendars, events and valid cases, so services built on the crate can property-test their own code. |
 //! | `ical` | no | `feed`: a case's or a caseload's open deadlines as an iCalendar (RFC 5545) feed, with stable UIDs. |
 //!

@@ -89,7 +89,7 @@ pub fn offer(outcome: PanelOutcome, policy: &LocalPolicy) -> NsmAvailability {
 /// The family's answer. Declining is always allowed and changes no statutory
 /// clock (NSM-OPTIONAL).
 ///
-/// Not `#[non_exhaustive]` on purpose: awaiting, accepted or declined is the whole of it.
+/// `#[non_exhaustive]`: a local workflow answer that may grow (a withdrawal, say); match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -384,7 +384,7 @@ pub struct Facilitator {
 /// Who arranges the meeting: the facilitating service after "no to assess";
 /// the SEND Service after "no to plan" (Sutton's published NSM guidance).
 ///
-/// Not `#[non_exhaustive]` on purpose: the seeds name these two arrangers.
+/// `#[non_exhaustive]`: who arranges the meeting is local workflow and differs between councils; match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -405,7 +405,7 @@ pub fn arranger(outcome: PanelOutcome) -> Arranger {
 
 /// Whether a (younger) child attends; the child is always *invited* (NSM-INVITE).
 ///
-/// Not `#[non_exhaustive]` on purpose: the form's three answers.
+/// `#[non_exhaustive]`: the local form's answers, which may grow; match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -517,7 +517,7 @@ impl CoordinatorDuties {
 
 /// One item of the standard agenda (NSM-AGENDA-7), in order.
 ///
-/// Not `#[non_exhaustive]` on purpose: the agenda is the fixed list of NSM-AGENDA-7; a new item would be a breaking change to that rule.
+/// `#[non_exhaustive]`: the NSM-AGENDA-7 agenda is the council's own protocol and changes when the protocol is revised; match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -708,7 +708,7 @@ pub fn topics(outcome: PanelOutcome) -> Vec<Topic> {
 
 /// Where the meeting is held (NSM-VENUE).
 ///
-/// Not `#[non_exhaustive]` on purpose: `Elsewhere` holds any other place.
+/// `#[non_exhaustive]`: `Elsewhere` holds any other place, and new kinds of meeting (online, say) may be added; match with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

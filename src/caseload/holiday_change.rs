@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{is_open, CaseRef};
+use super::{is_open, CaseRef, Judged, Unjudged};
 use crate::calendar::HolidayCalendar;
 use crate::deadlines::Deadline;
 use crate::error::Result;
@@ -12,6 +12,8 @@ use crate::pathway::{Case, Obligation, Subject};
 /// An open deadline whose due date, non-working-day flag or tribunal date
 /// differs between the old and the new bank-holiday calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HolidayChange<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -56,25 +58,55 @@ fn differs(a: &Deadline, b: &Deadline) -> bool {
 ///
 /// # Errors
 ///
-/// As [`Case::obligations`], under either calendar.
+/// As [`Case::obligations`], under either calendar, for the first case that
+/// cannot be judged ([`holiday_change_view`] judges the others and names it).
 pub fn holiday_change_impact<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     today: NaiveDate,
     old: &HolidayCalendar,
     new: &HolidayCalendar,
 ) -> Result<Vec<HolidayChange<'a>>> {
+    holiday_change_view(cases, today, old, new).first_error()
+}
+
+/// The holiday-change impact ([`holiday_change_impact`]) for every case it
+/// can judge under both calendars, and beside it each case it could not
+/// (reference, position, reason — for example a due date outside the old or
+/// the new table).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::holiday_change_view;
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let view = holiday_change_view(std::iter::empty(), today, &cal, &cal);
+/// assert!(view.rows.is_empty() && view.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn holiday_change_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    old: &HolidayCalendar,
+    new: &HolidayCalendar,
+) -> Judged<Vec<HolidayChange<'a>>> {
     let mut changes = Vec::new();
+    let mut unjudged = Vec::new();
     for (position, case) in cases.into_iter().enumerate() {
-        let before: Vec<Obligation> = case
-            .obligations(today, old)?
-            .into_iter()
-            .filter(|o| is_open(o.status))
-            .collect();
-        let after: Vec<Obligation> = case
-            .obligations(today, new)?
-            .into_iter()
-            .filter(|o| is_open(o.status))
-            .collect();
+        let open = |cal: &HolidayCalendar| -> Result<Vec<Obligation>> {
+            Ok(case
+                .obligations(today, cal)?
+                .into_iter()
+                .filter(|o| is_open(o.status))
+                .collect())
+        };
+        let (before, after) = match open(old).and_then(|b| Ok((b, open(new)?))) {
+            Ok(both) => both,
+            Err(error) => {
+                unjudged.push(Unjudged::new(position, case, error));
+                continue;
+            }
+        };
         for o in &before {
             match after.iter().find(|n| same_clock(o, n)) {
                 Some(n) if !differs(&o.deadline, &n.deadline) => {}
@@ -97,7 +129,10 @@ pub fn holiday_change_impact<'a>(
             }
         }
     }
-    Ok(changes)
+    Judged {
+        rows: changes,
+        unjudged,
+    }
 }
 
 /// Load the official England and Wales bank holidays from the gov.uk JSON

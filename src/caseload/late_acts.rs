@@ -3,12 +3,14 @@
 
 use chrono::NaiveDate;
 
-use super::CaseRef;
+use super::{CaseRef, Judged};
 use crate::pathway::{Case, ComplianceEntry};
 use crate::rule::RuleId;
 
 /// One late act: the case and its compliance entry, borrowed.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LateAct<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -48,4 +50,30 @@ pub fn late_acts<'a>(
         }
     }
     out
+}
+
+/// The late acts ([`late_acts`]) in the same shape as the other views,
+/// for a service that handles every view alike. It reads only the stored
+/// compliance history and computes no date, so every case is judged: its
+/// unjudged list is always empty.
+///
+/// ```
+/// use send_pathway::caseload::late_acts_view;
+/// use send_pathway::pathway::Case;
+/// let none: Vec<Case> = Vec::new();
+/// let from = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?;
+/// let to = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).ok_or("date")?;
+/// assert!(late_acts_view(&none, from, to, None).is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn late_acts_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    from: NaiveDate,
+    to: NaiveDate,
+    rule: Option<RuleId>,
+) -> Judged<Vec<LateAct<'a>>> {
+    Judged {
+        rows: late_acts(cases, from, to, rule),
+        unjudged: Vec::new(),
+    }
 }

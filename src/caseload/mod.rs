@@ -23,6 +23,15 @@
 //! council. The SEN2 return is one council's return: a caseload mixing
 //! councils is refused with [`Error::MixedCouncils`](crate::Error::MixedCouncils).
 //!
+//! **Partial answers.** Each operational view has a `*_view` form
+//! ([`urgent_view`], [`review_calendar_view`], [`phase_transfer_cohort_view`],
+//! [`advice_chase_view`], [`holiday_change_view`], [`late_acts_view`], and
+//! `feed::caseload_feed_view`) that returns [`Judged`]: the rows for the cases
+//! it could judge and, beside them, each case it could not ([`Unjudged`]:
+//! reference, position, reason). One case whose dates fall outside the
+//! caller's bank-holiday table never sinks the view. The plain forms return
+//! the first such case's error.
+//!
 //! **Empty caseloads** give empty views (and a SEN2 return with zero counts and
 //! no percentages), never an error.
 
@@ -36,13 +45,18 @@ mod urgent;
 
 use core::fmt;
 
-pub use advice::advice_chase_list;
+pub use advice::{advice_chase_list, advice_chase_view};
 #[cfg(feature = "serde")]
 pub use holiday_change::holidays_from_gov_uk_json;
-pub use holiday_change::{holiday_change_impact, HolidayChange};
-pub use late_acts::{late_acts, LateAct};
-pub use phase_transfer::{phase_transfer_cohort, CohortEntry, PhaseTransferCohort, TransferBasis};
-pub use review_calendar::{review_calendar, ReviewCalendar, ReviewDue, YearMonth};
+pub use holiday_change::{holiday_change_impact, holiday_change_view, HolidayChange};
+pub use late_acts::{late_acts, late_acts_view, LateAct};
+pub use phase_transfer::{
+    phase_transfer_cohort, phase_transfer_cohort_view, CohortEntry, PhaseTransferCohort,
+    TransferBasis,
+};
+pub use review_calendar::{
+    review_calendar, review_calendar_view, ReviewCalendar, ReviewDue, YearMonth,
+};
 pub use sen2_return::{
     census_date, AssessmentOutcome, CeaseReason, CeasedWindow, CollectionYear, Proportion,
     RequestOutcome, Sen2ActivePlan, Sen2Aggregates, Sen2Assessment, Sen2CeasedPlan, Sen2Request,
@@ -99,6 +113,20 @@ impl PartialEq for CaseRef<'_> {
 
 impl Eq for CaseRef<'_> {}
 
+/// A case reference serialises as `{"reference", "position", "council"}`:
+/// enough to find the case again, not the case itself.
+#[cfg(feature = "serde")]
+impl serde::Serialize for CaseRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("CaseRef", 3)?;
+        out.serialize_field("reference", self.reference())?;
+        out.serialize_field("position", &self.position)?;
+        out.serialize_field("council", self.council())?;
+        out.end()
+    }
+}
+
 impl fmt::Display for CaseRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{} (#{})", self.reference(), self.position))
@@ -109,6 +137,7 @@ impl fmt::Display for CaseRef<'_> {
 /// caseload iterator and why (for example a due date outside the caller's
 /// bank-holiday table).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Unjudged {
     /// The child's reference.
@@ -117,6 +146,17 @@ pub struct Unjudged {
     pub position: usize,
     /// Why the case could not be judged.
     pub error: crate::Error,
+}
+
+impl Unjudged {
+    /// `case`, at `position` of the caseload, could not be judged because of `error`.
+    pub(crate) fn new(position: usize, case: &Case, error: crate::Error) -> Self {
+        Unjudged {
+            reference: case.child().reference.clone(),
+            position,
+            error,
+        }
+    }
 }
 
 impl fmt::Display for Unjudged {
@@ -132,6 +172,7 @@ impl fmt::Display for Unjudged {
 /// and, beside them, each case it could not, with the reason. One case
 /// never sinks the whole view.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Judged<T> {
     /// The view's rows, for the cases it could judge.
@@ -141,6 +182,15 @@ pub struct Judged<T> {
 }
 
 impl<T> Judged<T> {
+    /// The rows if every case was judged, else the first unjudged case's own
+    /// error (what the all-or-nothing views return).
+    pub(crate) fn first_error(self) -> crate::Result<T> {
+        match self.unjudged.into_iter().next() {
+            None => Ok(self.rows),
+            Some(u) => Err(u.error),
+        }
+    }
+
     /// Whether every case was judged.
     pub fn is_complete(&self) -> bool {
         self.unjudged.is_empty()
@@ -280,6 +330,8 @@ impl fmt::Display for Party {
 /// assert!(!council_plans.matches(RuleId::TFinal20w, PhaseKind::Assessment, Party::Council));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct Filter {
     rules: Vec<RuleId>,
     phases: Vec<PhaseKind>,

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::CaseRef;
+use super::{CaseRef, Judged, Unjudged};
 use crate::calendar::{year_group, AcademicYear, HolidayCalendar, YearGroup};
 use crate::deadlines::{plan_phase_transfer, Deadline, PhaseTransfer};
 use crate::error::Result;
@@ -11,6 +11,8 @@ use crate::pathway::Case;
 
 /// Why a case is in the cohort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TransferBasis {
     /// The case records the transfer (`PhaseTransferPlanned`).
@@ -23,6 +25,8 @@ pub enum TransferBasis {
 
 /// One child of the cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CohortEntry<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -58,6 +62,8 @@ impl CohortEntry<'_> {
 
 /// The phase-transfer cohort of one transfer year.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PhaseTransferCohort<'a> {
     /// The calendar year of transfer.
     pub transfer_year: i32,
@@ -102,60 +108,53 @@ fn usual_transfer(group: YearGroup) -> Option<PhaseTransfer> {
 ///
 /// [`Error::DateOverflow`](crate::Error::DateOverflow) or
 /// [`Error::OutOfRange`](crate::Error::OutOfRange) at the edges of the
-/// representable dates.
+/// representable dates; [`Error::OutsideHolidayTable`](crate::Error::OutsideHolidayTable)
+/// for the first case whose deadline is outside the caller's table
+/// ([`phase_transfer_cohort_view`] judges the others and names it).
 pub fn phase_transfer_cohort<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     transfer_year: i32,
     today: NaiveDate,
     cal: &HolidayCalendar,
 ) -> Result<PhaseTransferCohort<'a>> {
+    phase_transfer_cohort_view(cases, transfer_year, today, cal)?.first_error()
+}
+
+/// The phase-transfer cohort ([`phase_transfer_cohort`]) of every case it
+/// can judge, and beside it each case it could not (reference, position,
+/// reason — for example a deadline outside the caller's bank-holiday table).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::phase_transfer_cohort_view;
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let view = phase_transfer_cohort_view(std::iter::empty(), 2026, today, &cal)?;
+/// assert!(view.rows.entries.is_empty() && view.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`](crate::Error::DateOverflow) when `transfer_year`
+/// has no representable 1 September (no case can be judged then).
+pub fn phase_transfer_cohort_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    transfer_year: i32,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<Judged<PhaseTransferCohort<'a>>> {
     let year = AcademicYear::starting(transfer_year);
     let september = year.first_day()?;
     let mut entries = Vec::new();
+    let mut unjudged = Vec::new();
     for (position, case) in cases.into_iter().enumerate() {
-        let Some(plan) = case.phase().plan() else {
-            continue;
-        };
-        let (transfer, transfer_on, basis, amended_on) = match plan.phase_transfer() {
-            Some(planned) => {
-                if planned.transfer_on().year() != transfer_year {
-                    continue;
-                }
-                (
-                    planned.transfer(),
-                    planned.transfer_on(),
-                    TransferBasis::Recorded,
-                    planned.amended_on(),
-                )
-            }
-            None => {
-                let group = year_group(case.child().date_of_birth, year)?;
-                let Some(transfer) = usual_transfer(group) else {
-                    continue;
-                };
-                (transfer, september, TransferBasis::YearGroup(group), None)
-            }
-        };
-        let planned =
-            plan_phase_transfer(transfer_on, transfer, case.policy().phase_transfer, cal)?;
-        let deadline = planned.amended_plan;
-        let status = match amended_on {
-            Some(on) if on <= deadline.due() => Status::Met,
-            Some(_) => Status::Late,
-            None if today > deadline.due() => Status::Overdue,
-            None => Status::Pending,
-        };
-        entries.push(CohortEntry {
-            case: CaseRef::new(position, case),
-            transfer,
-            transfer_on,
-            basis,
-            deadline,
-            latest_review_meeting: planned.latest_review_meeting,
-            latest_amendment_notice: planned.latest_amendment_notice,
-            amended_on,
-            status,
-        });
+        match cohort_entry(position, case, transfer_year, year, september, today, cal) {
+            Ok(Some(entry)) => entries.push(entry),
+            Ok(None) => {}
+            Err(error) => unjudged.push(Unjudged::new(position, case, error)),
+        }
     }
     entries.sort_by(|a, b| {
         a.deadline
@@ -163,8 +162,65 @@ pub fn phase_transfer_cohort<'a>(
             .cmp(&b.deadline.due())
             .then_with(|| a.case.position().cmp(&b.case.position()))
     });
-    Ok(PhaseTransferCohort {
-        transfer_year,
-        entries,
+    Ok(Judged {
+        rows: PhaseTransferCohort {
+            transfer_year,
+            entries,
+        },
+        unjudged,
     })
+}
+
+/// The cohort entry of one case, `None` when it does not transfer that year.
+fn cohort_entry<'a>(
+    position: usize,
+    case: &'a Case,
+    transfer_year: i32,
+    year: AcademicYear,
+    september: NaiveDate,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Result<Option<CohortEntry<'a>>> {
+    let Some(plan) = case.phase().plan() else {
+        return Ok(None);
+    };
+    let (transfer, transfer_on, basis, amended_on) = match plan.phase_transfer() {
+        Some(planned) => {
+            if planned.transfer_on().year() != transfer_year {
+                return Ok(None);
+            }
+            (
+                planned.transfer(),
+                planned.transfer_on(),
+                TransferBasis::Recorded,
+                planned.amended_on(),
+            )
+        }
+        None => {
+            let group = year_group(case.child().date_of_birth, year)?;
+            let Some(transfer) = usual_transfer(group) else {
+                return Ok(None);
+            };
+            (transfer, september, TransferBasis::YearGroup(group), None)
+        }
+    };
+    let planned = plan_phase_transfer(transfer_on, transfer, case.policy().phase_transfer, cal)?;
+    let deadline = planned.amended_plan;
+    let status = match amended_on {
+        Some(on) if on <= deadline.due() => Status::Met,
+        Some(_) => Status::Late,
+        None if today > deadline.due() => Status::Overdue,
+        None => Status::Pending,
+    };
+    Ok(Some(CohortEntry {
+        case: CaseRef::new(position, case),
+        transfer,
+        transfer_on,
+        basis,
+        deadline,
+        latest_review_meeting: planned.latest_review_meeting,
+        latest_amendment_notice: planned.latest_amendment_notice,
+        amended_on,
+        status,
+    }))
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{is_open, CaseRef};
+use super::{is_open, CaseRef, Judged, Unjudged};
 use crate::calendar::HolidayCalendar;
 use crate::deadlines::Deadline;
 use crate::error::{Error, Result};
@@ -14,7 +14,8 @@ use crate::pathway::{Case, Subject};
 
 /// A calendar month, e.g. 2026-03.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "String", try_from = "String"))]
 pub struct YearMonth {
     year: i32,
     month: u32,
@@ -86,6 +87,19 @@ impl core::str::FromStr for YearMonth {
     }
 }
 
+impl From<YearMonth> for String {
+    fn from(m: YearMonth) -> Self {
+        m.to_string()
+    }
+}
+
+impl TryFrom<String> for YearMonth {
+    type Error = Error;
+    fn try_from(text: String) -> Result<Self> {
+        text.parse()
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&format!("{:04}-{:02}", self.year, self.month))
@@ -94,6 +108,8 @@ impl fmt::Display for YearMonth {
 
 /// One annual review in the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ReviewDue<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -107,6 +123,8 @@ pub struct ReviewDue<'a> {
 /// Annual reviews due, grouped by the month they fall due (overdue ones in
 /// the past months they were due).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct ReviewCalendar<'a> {
     months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>>,
 }
@@ -173,18 +191,49 @@ impl<'a> ReviewCalendar<'a> {
 ///
 /// # Errors
 ///
-/// As [`Case::obligations`].
+/// As [`Case::obligations`], for the first case that cannot be judged
+/// ([`review_calendar_view`] judges the others and names it).
 pub fn review_calendar<'a>(
     cases: impl IntoIterator<Item = &'a Case>,
     today: NaiveDate,
     cal: &HolidayCalendar,
 ) -> Result<ReviewCalendar<'a>> {
+    review_calendar_view(cases, today, cal).first_error()
+}
+
+/// The review calendar ([`review_calendar`]) of every case it can judge, and
+/// beside it each case it could not (reference, position, reason — for
+/// example a review date outside the caller's bank-holiday table).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use send_pathway::calendar::HolidayCalendar;
+/// use send_pathway::caseload::review_calendar_view;
+/// let cal = HolidayCalendar::england_and_wales();
+/// let today = NaiveDate::from_ymd_opt(2026, 1, 5).ok_or("bad date")?;
+/// let view = review_calendar_view(std::iter::empty(), today, &cal);
+/// assert!(view.rows.is_empty() && view.is_complete());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn review_calendar_view<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    today: NaiveDate,
+    cal: &HolidayCalendar,
+) -> Judged<ReviewCalendar<'a>> {
     let mut months: BTreeMap<YearMonth, Vec<ReviewDue<'a>>> = BTreeMap::new();
+    let mut unjudged = Vec::new();
     for (position, case) in cases.into_iter().enumerate() {
         if case.phase().plan().is_none() {
             continue;
         }
-        for obligation in case.obligations(today, cal)? {
+        let obligations = match case.obligations(today, cal) {
+            Ok(obligations) => obligations,
+            Err(error) => {
+                unjudged.push(Unjudged::new(position, case, error));
+                continue;
+            }
+        };
+        for obligation in obligations {
             if obligation.subject != Subject::AnnualReview || !is_open(obligation.status) {
                 continue;
             }
@@ -206,5 +255,8 @@ pub fn review_calendar<'a>(
                 .then_with(|| a.case.position().cmp(&b.case.position()))
         });
     }
-    Ok(ReviewCalendar { months })
+    Judged {
+        rows: ReviewCalendar { months },
+        unjudged,
+    }
 }

@@ -13,6 +13,8 @@ use crate::pathway::{Case, Obligation};
 
 /// One line of the urgent list.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct UrgentRow<'a> {
     /// The case.
     pub case: CaseRef<'a>,
@@ -81,11 +83,7 @@ pub fn urgent_list<'a>(
     cal: &HolidayCalendar,
     filter: &Filter,
 ) -> Result<Vec<UrgentRow<'a>>> {
-    let view = urgent_view(cases, today, cal, filter);
-    match view.unjudged.into_iter().next() {
-        None => Ok(view.rows),
-        Some(u) => Err(u.error),
-    }
+    urgent_view(cases, today, cal, filter).first_error()
 }
 
 /// The urgent list ([`urgent_list`]) for every case it can judge, and beside
@@ -119,11 +117,7 @@ pub fn urgent_view<'a>(
         let obligations = match case.obligations(today, cal) {
             Ok(obligations) => obligations,
             Err(error) => {
-                unjudged.push(Unjudged {
-                    reference: case.child().reference.clone(),
-                    position,
-                    error,
-                });
+                unjudged.push(Unjudged::new(position, case, error));
                 continue;
             }
         };

@@ -75,6 +75,8 @@ impl<'a> From<&'a HolidayCalendar> for Calendars<'a> {
 
 /// Something an accepted event opened, with the id later events name it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Opened {
     /// An advice request.
@@ -104,6 +106,7 @@ impl fmt::Display for Opened {
 /// What an accepted event brought: warnings the council may act on, and the
 /// ids of anything it opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Applied {
     /// Warnings: targets missed, "usually" rules, notes the law asks to record.
@@ -114,6 +117,8 @@ pub struct Applied {
 
 /// An event the case refused, handed back with the reason. The case is exactly as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Refused {
     /// The event, unchanged.
     pub event: Event,
@@ -133,15 +138,22 @@ impl fmt::Display for Refused {
     }
 }
 
+/// The reason is in the message, so the chain continues from the reason's
+/// own source: a reporter that walks it prints each cause once.
 impl std::error::Error for Refused {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
+        std::error::Error::source(&self.error)
     }
 }
 
+/// Keeps the event: [`Error::EventRefused`] with the event and the reason
+/// (match `reason` for the rule that refused it).
 impl From<Refused> for Error {
     fn from(r: Refused) -> Self {
-        r.error
+        Error::EventRefused {
+            event: Box::new(r.event),
+            reason: Box::new(r.error),
+        }
     }
 }
 
@@ -832,5 +844,44 @@ fn opening_event(first: &Event) -> Result<()> {
             rule: crate::rule::RuleId::SupApdr,
             reason: "a case opens with SEN Support, a request for assessment, the child being brought to the council's attention, an existing plan, or a plan or assessment transferred in".into(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pathway::{Actor, EventKind};
+
+    #[test]
+    fn a_refused_opening_keeps_its_event_when_converted() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let cal = HolidayCalendar::england_and_wales();
+        let on = NaiveDate::from_ymd_opt(2025, 1, 6).ok_or("date")?;
+        let child = Child {
+            reference: "SUT-9".into(),
+            date_of_birth: NaiveDate::from_ymd_opt(2016, 1, 1).ok_or("date")?,
+            sensory_impairment: crate::advice::SensoryImpairment::None,
+        };
+        let first = Event::new(on, Actor::School, EventKind::ApdrReviewed);
+        let Err(refused) = Case::open(child, LocalPolicy::sutton(), first.clone(), &cal) else {
+            return Err("an annual APDR review cannot open a case".into());
+        };
+        let reason = refused.error.clone();
+        // The reason is in Refused's message once; the chain goes on from the reason's own source.
+        assert!(refused.to_string().contains(&reason.to_string()));
+        assert!(std::error::Error::source(&refused).is_none());
+        let err = Error::from(refused);
+        let Error::EventRefused {
+            event,
+            reason: kept,
+        } = &err
+        else {
+            return Err(format!("expected EventRefused, got {err:?}").into());
+        };
+        assert_eq!(**event, first);
+        assert_eq!(**kept, reason);
+        assert_eq!(err.to_string().matches(&reason.to_string()).count(), 1);
+        assert!(std::error::Error::source(&err).is_none());
+        Ok(())
     }
 }

@@ -822,7 +822,9 @@ impl EventKind {
         )
     }
 
-    /// A short name for tables and errors.
+    /// A short name in words, for people: tables, letters and error
+    /// messages ("final plan issued"). Not the stored form: that is
+    /// [`tag`](Self::tag).
     pub fn name(&self) -> &'static str {
         match self {
             EventKind::SenSupportStarted => "SEN Support started",
@@ -896,8 +898,168 @@ impl EventKind {
     }
 }
 
+/// The stored `type` tag of every event kind, in one table: it makes
+/// [`EventKind::tag`] and [`EventKind::TAGS`], and a test checks it against
+/// the serde form.
+macro_rules! event_tags {
+    ($($variant:ident => $tag:literal,)*) => {
+        impl EventKind {
+            /// The event's stored `type` tag, as written in a
+            /// [`CaseRecord`](super::CaseRecord) and named by
+            /// [`NextEvent::event`](super::NextEvent) (`"final_plan_issued"`):
+            /// the machine form, stable across releases. For people, use
+            /// [`name`](Self::name) ("final plan issued").
+            ///
+            /// ```
+            /// use send_pathway::pathway::EventKind;
+            /// assert_eq!(EventKind::DecidedToAssess.tag(), "decided_to_assess");
+            /// assert_eq!(EventKind::DecidedToAssess.name(), "decided to assess");
+            /// assert!(EventKind::TAGS.contains(&"final_plan_issued"));
+            /// ```
+            pub fn tag(&self) -> &'static str {
+                match self {
+                    $(EventKind::$variant { .. } => $tag,)*
+                }
+            }
+
+            /// Every event kind's tag ([`tag`](Self::tag)), in declaration order.
+            pub const TAGS: &'static [&'static str] = &[$($tag,)*];
+        }
+    };
+}
+
+event_tags! {
+    SenSupportStarted => "sen_support_started",
+    ParentsInformed => "parents_informed",
+    ApdrReviewed => "apdr_reviewed",
+    AssessmentRequested => "assessment_requested",
+    BroughtToAttention => "brought_to_attention",
+    ConsideringNotified => "considering_notified",
+    DecidedToAssess => "decided_to_assess",
+    DecidedNotToAssess => "decided_not_to_assess",
+    AdviceRequested => "advice_requested",
+    AdviceRequestReceived => "advice_request_received",
+    AdviceReceived => "advice_received",
+    ExceptionRecorded => "exception_recorded",
+    AdviceExceptionRecorded => "advice_exception_recorded",
+    DecidedNotToIssue => "decided_not_to_issue",
+    DraftPlanIssued => "draft_plan_issued",
+    RepresentationsReceived => "representations_received",
+    NoFurtherRepresentations => "no_further_representations",
+    SchoolConsulted => "school_consulted",
+    SchoolReplied => "school_replied",
+    FinalPlanIssued => "final_plan_issued",
+    ExistingPlanLoaded => "existing_plan_loaded",
+    NsmAccepted => "nsm_accepted",
+    NsmDeclined => "nsm_declined",
+    NsmHeld => "nsm_held",
+    NsmScheduled => "nsm_scheduled",
+    NsmFormRecorded => "nsm_form_recorded",
+    ReturnedToSenSupport => "returned_to_sen_support",
+    AscRequested => "asc_requested",
+    AscSetupMeetingHeld => "asc_setup_meeting_held",
+    AscDecided => "asc_decided",
+    AscTermFunded => "asc_term_funded",
+    AscReviewed => "asc_reviewed",
+    AscExtended => "asc_extended",
+    AscEnded => "asc_ended",
+    PhaseTransferPlanned => "phase_transfer_planned",
+    ReviewMeetingScheduled => "review_meeting_scheduled",
+    ReviewAdviceCirculated => "review_advice_circulated",
+    ReviewMeetingHeld => "review_meeting_held",
+    ReviewReportSent => "review_report_sent",
+    ReviewConductRecorded => "review_conduct_recorded",
+    ReviewDecided => "review_decided",
+    AmendmentNoticeSent => "amendment_notice_sent",
+    AmendedPlanIssued => "amended_plan_issued",
+    DecidedNotToAmend => "decided_not_to_amend",
+    ReassessmentRequested => "reassessment_requested",
+    ReassessmentRefused => "reassessment_refused",
+    ReassessmentAgreed => "reassessment_agreed",
+    ReassessedPlanIssued => "reassessed_plan_issued",
+    CeaseProposed => "cease_proposed",
+    CeaseConsultationHeld => "cease_consultation_held",
+    CeaseDecided => "cease_decided",
+    CeaseWithdrawn => "cease_withdrawn",
+    PlanCeased => "plan_ceased",
+    MediationAdviserContacted => "mediation_adviser_contacted",
+    MediationHeld => "mediation_held",
+    MediationCertificateIssued => "mediation_certificate_issued",
+    AppealLodged => "appeal_lodged",
+    AppealDecided => "appeal_decided",
+    PlanTransferredIn => "plan_transferred_in",
+    TransferNotified => "transfer_notified",
+    AssessmentTransferredIn => "assessment_transferred_in",
+    TransferredOut => "transferred_out",
+    MediationAgreementReached => "mediation_agreement_reached",
+    HealthMediationRequested => "health_mediation_requested",
+    HealthCommissionerNotified => "health_commissioner_notified",
+    TribunalRecommendation => "tribunal_recommendation",
+    RecommendationAnswered => "recommendation_answered",
+}
+
 impl fmt::Display for EventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.name())
+    }
+}
+
+#[cfg(all(test, feature = "serde", feature = "proptest"))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::EventKind;
+
+    proptest! {
+        #[test]
+        fn the_tag_is_the_stored_type(events in crate::strategies::arbitrary_events(40)) {
+            for e in events {
+                let json = serde_json::to_value(&e.kind).map_err(|err| TestCaseError::fail(err.to_string()))?;
+                prop_assert_eq!(json["type"].as_str(), Some(e.kind.tag()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_tag_is_distinct_and_every_generated_kind_is_listed() {
+        let mut tags = EventKind::TAGS.to_vec();
+        tags.sort_unstable();
+        tags.dedup();
+        assert_eq!(tags.len(), EventKind::TAGS.len());
+        for case in crate::strategies::national_caseload(5, 200) {
+            for e in case.history() {
+                assert!(EventKind::TAGS.contains(&e.kind.tag()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_next_event_names_a_tag() {
+        // NextEvent::event is written where the next events are worked out;
+        // every tag written there must be a real event type.
+        let source = include_str!("obligations.rs");
+        let mut found = 0;
+        for (i, _) in source.match_indices("add(") {
+            let rest = source.get(i + 4..).unwrap_or_default().trim_start();
+            let Some(quoted) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some((tag, _)) = quoted.split_once('"') else {
+                continue;
+            };
+            assert!(
+                EventKind::TAGS.contains(&tag),
+                "{tag:?} is not an event tag"
+            );
+            found += 1;
+        }
+        assert!(found >= 30, "only {found} next events found");
+        let cal = crate::calendar::HolidayCalendar::england_and_wales();
+        let today = crate::strategies::DEFAULT_CASELOAD_DAY;
+        for case in crate::strategies::national_caseload(6, 100) {
+            for next in case.next_events(today, &cal).unwrap_or_default() {
+                assert!(EventKind::TAGS.contains(&next.event), "{}", next.event);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ use crate::exceptions::ExceptionClaim;
 /// Bytes a case holds: hot state (what obligations read every day) and
 /// history (read only to replay, audit and store).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct MemoryUse {
     /// The phase, activities, side tracks, SEN2 records and the child.

@@ -736,4 +736,7 @@ fn build_case(
 }
 
 mod caseload;
-pub use caseload::{national_caseload, CaseloadMix, CaseloadRng};
+pub use caseload::{
+    generate_caseload, national_caseload, CaseloadMix, CaseloadRng, GeneratedCaseload,
+    RefusedEvent, DEFAULT_CASELOAD_DAY,
+};
