@@ -33,9 +33,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{
-    before_fixed_date, day_after, days_after, days_beginning_with, months_after, months_before,
-    months_starting_with, weeks_after, weeks_before, DateRange, DayKind, FixedDateReading,
-    HolidayCalendar,
+    before_fixed_date, day_after, days_after, days_after_at, days_beginning_with,
+    days_beginning_with_last_at, months_after, months_after_at, months_before,
+    months_starting_with, months_starting_with_last_at, weeks_after, weeks_after_at, weeks_before,
+    weeks_before_at, DateRange, DayIndex, DayKind, FixedDateReading, HolidayCalendar,
 };
 use crate::error::{Error, Result};
 use crate::rule::RuleId;
@@ -179,6 +180,21 @@ impl core::fmt::Display for MediationCertificate {
     }
 }
 
+/// T-APPEAL-2M-1M: the later of notice + 2 months and certificate + 1 month,
+/// with `months_after` counting DC-5 months (on dates or on day numbers).
+#[inline(always)]
+fn appeal_limit<D: Ord, E>(
+    notice: NaiveDate,
+    certificate: MediationCertificate,
+    mut months_after: impl FnMut(NaiveDate, u32) -> core::result::Result<D, E>,
+) -> core::result::Result<D, E> {
+    let by_notice = months_after(notice, 2)?;
+    match certificate {
+        MediationCertificate::NotIssued => Ok(by_notice),
+        MediationCertificate::Issued(on) => Ok(by_notice.max(months_after(on, 1)?)),
+    }
+}
+
 impl Convention {
     /// The due date this convention gives for `anchor`.
     ///
@@ -188,7 +204,56 @@ impl Convention {
     /// working days, the holiday table's coverage errors.
     #[inline(always)]
     pub fn due_from(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
+        match self.due_on_day_numbers(anchor, cal) {
+            Some((due, _)) => Ok(due),
+            None => self.due_on_dates(anchor, cal),
+        }
+    }
+
+    /// [`Convention::due_from`] with chrono's calendar arithmetic: the path
+    /// for answers outside the calendar's table, and the one that explains
+    /// an error.
+    #[inline]
+    fn due_on_dates(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
         self.due_with(anchor, |from, days| cal.add_working_days(from, days))
+    }
+
+    /// The due date and its kind, counted on `cal`'s day numbers (the
+    /// `*_at` forms of the conventions). `None` when the anchor or the answer
+    /// is outside `cal`'s table, or for a fixed date (DC-7, no arithmetic):
+    /// the date path answers those.
+    #[inline(always)]
+    fn due_on_day_numbers(
+        self,
+        anchor: NaiveDate,
+        cal: &HolidayCalendar,
+    ) -> Option<(NaiveDate, DayKind)> {
+        let due = match self {
+            Convention::WithinWeeksOf { weeks } => weeks_after_at(cal, cal.day_index(anchor)?, weeks)?,
+            Convention::DaysBeginningWith { days } => {
+                days_beginning_with_last_at(cal, cal.day_index(anchor)?, days)?
+            }
+            Convention::WithinDaysOf { days } => days_after_at(cal, cal.day_index(anchor)?, days)?,
+            Convention::WeeksBefore { weeks } => weeks_before_at(cal, cal.day_index(anchor)?, weeks)?,
+            Convention::WithinMonthsAfter { months } => {
+                months_after_at(cal, anchor, i64::from(months))?
+            }
+            Convention::MonthsStartingWith { months } => {
+                months_starting_with_last_at(cal, anchor, months)?
+            }
+            Convention::MonthsBefore { months } => months_after_at(cal, anchor, -i64::from(months))?,
+            Convention::BeforeFixedDate { .. } => return None,
+            Convention::WorkingDaysAfter { days } => {
+                return cal.working_days_after(cal.day_index(anchor)?, days)
+            }
+            Convention::AppealLimit { certificate } => {
+                appeal_limit(anchor, certificate, |from, months| {
+                    months_after_at(cal, from, i64::from(months)).ok_or(())
+                })
+                .ok()?
+            }
+        };
+        cal.date_and_kind(due)
     }
 
     /// The due date, with `working_days` answering DC-6 periods (the only
@@ -218,11 +283,7 @@ impl Convention {
             } => before_fixed_date(anchor.year(), month, day, reading),
             Convention::WorkingDaysAfter { days } => working_days(anchor, days),
             Convention::AppealLimit { certificate } => {
-                let by_notice = months_after(anchor, 2)?;
-                match certificate {
-                    MediationCertificate::NotIssued => Ok(by_notice),
-                    MediationCertificate::Issued(on) => Ok(by_notice.max(months_after(on, 1)?)),
-                }
+                appeal_limit(anchor, certificate, months_after)
             }
         }
     }
@@ -483,10 +544,50 @@ impl Deadline {
         convention: Convention,
         cal: &HolidayCalendar,
     ) -> Result<Self> {
-        let due = convention.due_from(anchor, cal)?;
+        if let Some(fast) = Deadline::compute_on_day_numbers(rule, anchor, convention, cal) {
+            return Ok(fast);
+        }
+        Deadline::compute_on_dates(rule, anchor, convention, cal)
+    }
+
+    /// [`Deadline::compute`] on `cal`'s day numbers: `None` when a step
+    /// leaves the table (the date path then answers, or says why not).
+    #[inline(always)]
+    fn compute_on_day_numbers(
+        rule: RuleId,
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Option<Self> {
+        let (due, due_day) = convention.due_on_day_numbers(anchor, cal)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => {
+                Some(tribunal_effective_at(due, cal.day_index(due)?, cal)?)
+            }
+            _ => None,
+        };
+        Some(Deadline {
+            rule,
+            anchor,
+            convention,
+            due,
+            due_day,
+            tribunal_effective,
+        })
+    }
+
+    /// [`Deadline::compute`] with chrono's calendar arithmetic.
+    #[inline(never)]
+    fn compute_on_dates(
+        rule: RuleId,
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Result<Self> {
+        let due = convention.due_on_dates(anchor, cal)?;
         let due_day = cal.day_kind(due)?;
         let tribunal_effective = match convention {
-            Convention::AppealLimit { .. } => Some(tribunal_effective_date(due, cal)?),
+            Convention::AppealLimit { .. } => Some(tribunal_effective_on_dates(due, cal)?),
             _ => None,
         };
         Ok(Deadline {
@@ -574,21 +675,77 @@ impl Deadline {
 /// The holiday table's coverage errors.
 #[inline]
 pub fn tribunal_effective_date(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
-    let (m, d) = (nominal.month(), nominal.day());
+    if let Some(effective) = cal
+        .day_index(nominal)
+        .and_then(|at| tribunal_effective_at(nominal, at, cal))
+    {
+        return Ok(effective);
+    }
+    tribunal_effective_on_dates(nominal, cal)
+}
+
+/// Where r12 moves an appeal due on a day (DC-8): the rule, once, for both
+/// the date path and the day-number path.
+#[derive(Clone, Copy)]
+enum R12 {
+    /// r12(2): the due day if it is a working day, else the next one.
+    OnOrAfterDue,
+    /// r12(3)(a), August: the first working day after 31 August.
+    AfterAugust,
+    /// r12(3)(a), 25 to 31 December: the first working day after 1 January.
+    AfterNewYearFromDecember,
+    /// r12(3)(a), 1 January: the first working day after it.
+    AfterNewYearsDay,
+}
+
+#[inline(always)]
+fn r12(nominal: NaiveDate) -> R12 {
+    match (nominal.month(), nominal.day()) {
+        (8, _) => R12::AfterAugust,
+        (12, d) if d >= 25 => R12::AfterNewYearFromDecember,
+        (1, 1) => R12::AfterNewYearsDay,
+        _ => R12::OnOrAfterDue,
+    }
+}
+
+/// [`tribunal_effective_date`] with dates: for a day outside the table, and
+/// to say why in an error.
+fn tribunal_effective_on_dates(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
     let overflow = || Error::DateOverflow {
         from: nominal,
         operation: "the tribunal's r12 date",
     };
-    let closed_until = if m == 8 {
-        NaiveDate::from_ymd_opt(nominal.year(), 8, 31)
-    } else if m == 12 && d >= 25 {
-        NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
-    } else if m == 1 && d == 1 {
-        Some(nominal)
-    } else {
-        return cal.working_day_on_or_after(nominal);
+    let closed_until = match r12(nominal) {
+        R12::AfterAugust => NaiveDate::from_ymd_opt(nominal.year(), 8, 31),
+        R12::AfterNewYearFromDecember => {
+            NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
+        }
+        R12::AfterNewYearsDay => Some(nominal),
+        R12::OnOrAfterDue => return cal.working_day_on_or_after(nominal),
     };
     cal.next_working_day(closed_until.ok_or_else(overflow)?)
+}
+
+/// [`tribunal_effective_date`] on `cal`'s day numbers, `nominal` at table
+/// position `at`; `None` when the answer is outside the table.
+#[inline(always)]
+fn tribunal_effective_at(nominal: NaiveDate, at: DayIndex, cal: &HolidayCalendar) -> Option<NaiveDate> {
+    match r12(nominal) {
+        R12::OnOrAfterDue => cal.working_on_or_after(at),
+        R12::AfterNewYearsDay => cal.next_working_after(at),
+        closure => {
+            // 31 August ends August; 1 January begins the month after December.
+            let (month, _) = cal.month_of(nominal)?;
+            let closed_until = match closure {
+                R12::AfterAugust => {
+                    let (start, len) = cal.month_span(month)?;
+                    cal.index_plus_days(start, i64::from(len).checked_sub(1)?)?
+                }
+                _ => cal.month_span(cal.month_plus(month, 1)?)?.0,
+            };
+            cal.next_working_after(closed_until)
+        }
+    }
 }
 
 macro_rules! deadline_fn {

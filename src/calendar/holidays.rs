@@ -415,17 +415,25 @@ impl fmt::Debug for HolidayCalendar {
     }
 }
 
-/// Days per block of the per-day table: a day stores its working-day count
-/// within its block (at most 4096, 13 bits) beside its kind (2 bits) in a `u16`.
-const BLOCK_SHIFT: u32 = 12;
-
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-const KIND_WORKING: u16 = 0;
-const KIND_WEEKEND: u16 = 1;
-const KIND_HOLIDAY: u16 = 2;
-const KIND_MASK: u16 = 0b11;
+const KIND_WORKING: u32 = 0;
+const KIND_WEEKEND: u32 = 1;
+const KIND_HOLIDAY: u32 = 2;
+const KIND_MASK: u32 = 0b11;
+const KIND_BITS: u32 = 2;
+
+/// A covered day's position in a calendar's tables: its day number (days
+/// from the common era, as [`Datelike::num_days_from_ce`]) minus that of 1
+/// January of the first covered year. Only [`HolidayCalendar`] makes one, and
+/// only for a day it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct DayIndex(u32);
+
+/// A covered calendar month's position: months since January of the first covered year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MonthIndex(u32);
 
 /// The per-day lookup tables of a [`HolidayCalendar`], built once with it.
 ///
@@ -435,12 +443,14 @@ const KIND_MASK: u16 = 0b11;
 struct DayTable {
     /// `num_days_from_ce` of 1 January of the first covered year.
     first_ce: i32,
-    /// Per day: `(working days in its block up to and including it) << 2 | kind`.
-    days: Vec<u16>,
-    /// Per block of `1 << BLOCK_SHIFT` days: the rank of the day before the block.
-    block_ranks: Vec<u32>,
+    /// Per day: `rank << 2 | kind`.
+    days: Vec<u32>,
+    /// Per day: its date (day index to `NaiveDate` without calendar arithmetic).
+    dates: Vec<NaiveDate>,
     /// The working day of rank `r` at index `r - 1`.
     by_rank: Vec<NaiveDate>,
+    /// Per covered month, then one past the last: the index of its first day.
+    month_starts: Vec<u32>,
     /// FNV-1a over the span and every day's kind: two calendars with the same
     /// fingerprint classify every day alike (see [`HolidayCalendar::fingerprint`]).
     fingerprint: u64,
@@ -453,8 +463,9 @@ impl DayTable {
         let mut table = DayTable {
             first_ce: first.num_days_from_ce(),
             days: Vec::with_capacity(capacity),
-            block_ranks: Vec::with_capacity((capacity >> BLOCK_SHIFT) + 1),
+            dates: Vec::with_capacity(capacity),
             by_rank: Vec::with_capacity(capacity / 7 * 5 + 5),
+            month_starts: Vec::with_capacity(capacity / 28 + 2),
             fingerprint: 0,
         };
         let mut hash = FNV_OFFSET;
@@ -468,11 +479,10 @@ impl DayTable {
         }
         let mut holidays = holidays.iter().map(|h| h.date).peekable();
         let mut rank: u32 = 0;
-        let mut in_block: u16 = 0;
-        for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
-            if i.trailing_zeros() >= BLOCK_SHIFT {
-                table.block_ranks.push(rank);
-                in_block = 0;
+        let mut index: u32 = 0;
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            if date.day() == 1 {
+                table.month_starts.push(index);
             }
             while holidays.next_if(|h| *h < date).is_some() {}
             let holiday = holidays.next_if_eq(&date).is_some();
@@ -482,32 +492,45 @@ impl DayTable {
                 KIND_HOLIDAY
             } else {
                 rank = rank.saturating_add(1);
-                in_block = in_block.saturating_add(1);
                 table.by_rank.push(date);
                 KIND_WORKING
             };
-            // in_block <= 4096, so the shift stays inside 15 bits.
-            table.days.push((in_block << 2) | kind);
+            // At most 301 years of 366 days: rank < 2^17, so the shift cannot overflow.
+            table.days.push((rank << KIND_BITS) | kind);
+            table.dates.push(date);
+            index = index.saturating_add(1);
             hash = (hash ^ u64::from(kind)).wrapping_mul(FNV_PRIME);
         }
+        table.month_starts.push(index);
+        // The inverse's length is only known now; hold no slack.
+        table.by_rank.shrink_to_fit();
+        table.month_starts.shrink_to_fit();
         table.fingerprint = hash;
         table
     }
 
+    /// Bytes the tables hold on the heap, by their lengths.
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        self.days.len() * core::mem::size_of::<u32>()
+            + self.dates.len() * core::mem::size_of::<NaiveDate>()
+            + self.by_rank.len() * core::mem::size_of::<NaiveDate>()
+            + self.month_starts.len() * core::mem::size_of::<u32>()
+    }
+
     /// Index of `date` in the table, if covered.
     #[inline]
-    fn index(&self, date: NaiveDate) -> Option<usize> {
+    fn index(&self, date: NaiveDate) -> Option<DayIndex> {
         let offset = date.num_days_from_ce().checked_sub(self.first_ce)?;
-        let i = usize::try_from(offset).ok()?;
-        (i < self.days.len()).then_some(i)
+        let i = u32::try_from(offset).ok()?;
+        (usize::try_from(i).ok()? < self.days.len()).then_some(DayIndex(i))
     }
 
     /// `(rank, kind)` of covered day `i`.
     #[inline]
-    fn rank_and_kind(&self, i: usize) -> Option<(u32, u16)> {
-        let bits = *self.days.get(i)?;
-        let base = *self.block_ranks.get(i >> BLOCK_SHIFT)?;
-        Some((base + u32::from(bits >> 2), bits & KIND_MASK))
+    fn rank_and_kind(&self, i: DayIndex) -> Option<(u32, u32)> {
+        let bits = *self.days.get(usize::try_from(i.0).ok()?)?;
+        Some((bits >> KIND_BITS, bits & KIND_MASK))
     }
 
     /// The working day of (1-based) rank `r`.
@@ -907,7 +930,7 @@ impl HolidayCalendar {
 
     /// `(rank, kind)` of `date`, or the coverage error.
     #[inline]
-    fn covered_index(&self, date: NaiveDate) -> Result<(u32, u16)> {
+    fn covered_index(&self, date: NaiveDate) -> Result<(u32, u32)> {
         self.table
             .index(date)
             .and_then(|i| self.table.rank_and_kind(i))
@@ -935,11 +958,7 @@ impl HolidayCalendar {
     #[inline]
     pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
         let (_, kind) = self.covered_index(date)?;
-        Ok(match kind {
-            KIND_WORKING => DayKind::WorkingDay,
-            KIND_WEEKEND => DayKind::Weekend,
-            _ => DayKind::BankHoliday,
-        })
+        Ok(day_kind_of(kind))
     }
 
     /// Whether `date` is a working day (DC-6).
@@ -967,8 +986,9 @@ impl HolidayCalendar {
         if n == 0 {
             return Ok(date);
         }
-        self.table
-            .with_rank(u64::from(rank) + u64::from(n))
+        u64::from(rank)
+            .checked_add(u64::from(n))
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, n))
     }
 
@@ -987,10 +1007,11 @@ impl HolidayCalendar {
             return Ok(date);
         }
         // Working days strictly before `date`: `date` itself never counts.
-        let before = u64::from(rank) - u64::from(kind == KIND_WORKING);
-        before
-            .checked_sub(u64::from(n))
-            .and_then(|r| self.table.with_rank(r + 1))
+        u64::from(rank)
+            .checked_sub(u64::from(kind == KIND_WORKING))
+            .and_then(|before| before.checked_sub(u64::from(n)))
+            .and_then(|r| r.checked_add(1))
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, n))
     }
 
@@ -1037,9 +1058,114 @@ impl HolidayCalendar {
         if kind == KIND_WORKING {
             return Ok(date);
         }
-        self.table
-            .with_rank(u64::from(rank) + 1)
+        u64::from(rank)
+            .checked_add(1)
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, 1))
+    }
+
+    /// Bytes the per-day tables take on the heap (checks the figures in the
+    /// module documentation).
+    #[cfg(test)]
+    fn table_bytes(&self) -> usize {
+        self.table.heap_bytes()
+    }
+
+    // ---- Day numbers: the crate's hot paths work on these, never on dates ----
+    //
+    // Each answers `None` when the day it would name is outside the table;
+    // callers then take the `NaiveDate` path, which says why in an `Error`.
+
+    /// The table position of `date`, if the table covers it.
+    #[inline]
+    pub(crate) fn day_index(&self, date: NaiveDate) -> Option<DayIndex> {
+        self.table.index(date)
+    }
+
+    /// The covered day `days` after `i` (before it when negative).
+    #[inline]
+    pub(crate) fn index_plus_days(&self, i: DayIndex, days: i64) -> Option<DayIndex> {
+        let j = u32::try_from(i64::from(i.0).checked_add(days)?).ok()?;
+        (usize::try_from(j).ok()? < self.table.days.len()).then_some(DayIndex(j))
+    }
+
+    /// The date and kind of covered day `i`: two loads, no calendar arithmetic.
+    #[inline]
+    pub(crate) fn date_and_kind(&self, i: DayIndex) -> Option<(NaiveDate, DayKind)> {
+        let date = *self.table.dates.get(usize::try_from(i.0).ok()?)?;
+        let (_, kind) = self.table.rank_and_kind(i)?;
+        Some((date, day_kind_of(kind)))
+    }
+
+    /// The date and kind of the day `n` working days after covered day `i`
+    /// (as [`HolidayCalendar::add_working_days`]).
+    #[inline]
+    pub(crate) fn working_days_after(&self, i: DayIndex, n: u32) -> Option<(NaiveDate, DayKind)> {
+        if n == 0 {
+            return self.date_and_kind(i);
+        }
+        let (rank, _) = self.table.rank_and_kind(i)?;
+        let date = self
+            .table
+            .with_rank(u64::from(rank).checked_add(u64::from(n))?)?;
+        Some((date, DayKind::WorkingDay))
+    }
+
+    /// The first working day strictly after covered day `i`.
+    #[inline]
+    pub(crate) fn next_working_after(&self, i: DayIndex) -> Option<NaiveDate> {
+        let (rank, _) = self.table.rank_and_kind(i)?;
+        self.table.with_rank(u64::from(rank).checked_add(1)?)
+    }
+
+    /// Covered day `i` itself if it is a working day, otherwise the next one.
+    #[inline]
+    pub(crate) fn working_on_or_after(&self, i: DayIndex) -> Option<NaiveDate> {
+        let (rank, kind) = self.table.rank_and_kind(i)?;
+        if kind == KIND_WORKING {
+            return self.table.dates.get(usize::try_from(i.0).ok()?).copied();
+        }
+        self.table.with_rank(u64::from(rank).checked_add(1)?)
+    }
+
+    /// The covered month `date` falls in, and its day of the month.
+    #[inline]
+    pub(crate) fn month_of(&self, date: NaiveDate) -> Option<(MonthIndex, u32)> {
+        let years = date.year().checked_sub(self.first_year)?;
+        let k = years
+            .checked_mul(12)?
+            .checked_add(i32::try_from(date.month0()).ok()?)?;
+        let k = u32::try_from(k).ok()?;
+        // A month is covered when its start and the next month's start are both in the table.
+        (usize::try_from(k).ok()?.checked_add(1)? < self.table.month_starts.len())
+            .then_some((MonthIndex(k), date.day()))
+    }
+
+    /// The covered month `months` after `k` (before it when negative).
+    #[inline]
+    pub(crate) fn month_plus(&self, k: MonthIndex, months: i64) -> Option<MonthIndex> {
+        let j = u32::try_from(i64::from(k.0).checked_add(months)?).ok()?;
+        (usize::try_from(j).ok()?.checked_add(1)? < self.table.month_starts.len())
+            .then_some(MonthIndex(j))
+    }
+
+    /// The first day of covered month `k` and its length in days.
+    #[inline]
+    pub(crate) fn month_span(&self, k: MonthIndex) -> Option<(DayIndex, u32)> {
+        let at = usize::try_from(k.0).ok()?;
+        let start = *self.table.month_starts.get(at)?;
+        let next = *self.table.month_starts.get(at.checked_add(1)?)?;
+        Some((DayIndex(start), next.checked_sub(start)?))
+    }
+}
+
+/// The public kind of a packed table kind.
+#[inline]
+fn day_kind_of(kind: u32) -> DayKind {
+    match kind {
+        KIND_WORKING => DayKind::WorkingDay,
+        KIND_WEEKEND => DayKind::Weekend,
+        _ => DayKind::BankHoliday,
     }
 }
 
