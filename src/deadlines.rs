@@ -544,52 +544,13 @@ impl Deadline {
         convention: Convention,
         cal: &HolidayCalendar,
     ) -> Result<Self> {
-        if let Some(fast) = Deadline::compute_on_day_numbers(rule, anchor, convention, cal) {
-            return Ok(fast);
-        }
-        Deadline::compute_on_dates(rule, anchor, convention, cal)
-    }
-
-    /// [`Deadline::compute`] on `cal`'s day numbers: `None` when a step
-    /// leaves the table (the date path then answers, or says why not).
-    #[inline(always)]
-    fn compute_on_day_numbers(
-        rule: RuleId,
-        anchor: NaiveDate,
-        convention: Convention,
-        cal: &HolidayCalendar,
-    ) -> Option<Self> {
-        let (due, due_day) = convention.due_on_day_numbers(anchor, cal)?;
-        let tribunal_effective = match convention {
-            Convention::AppealLimit { .. } => {
-                Some(tribunal_effective_at(due, cal.day_index(due)?, cal)?)
-            }
-            _ => None,
-        };
-        Some(Deadline {
-            rule,
-            anchor,
-            convention,
-            due,
-            due_day,
-            tribunal_effective,
-        })
-    }
-
-    /// [`Deadline::compute`] with chrono's calendar arithmetic.
-    #[inline(never)]
-    fn compute_on_dates(
-        rule: RuleId,
-        anchor: NaiveDate,
-        convention: Convention,
-        cal: &HolidayCalendar,
-    ) -> Result<Self> {
-        let due = convention.due_on_dates(anchor, cal)?;
-        let due_day = cal.day_kind(due)?;
-        let tribunal_effective = match convention {
-            Convention::AppealLimit { .. } => Some(tribunal_effective_on_dates(due, cal)?),
-            _ => None,
-        };
+        // The parts, not a `Deadline`, cross the two paths: the value is built
+        // once, in place, instead of being copied out of an `Option` into a `Result`.
+        let (due, due_day, tribunal_effective) =
+            match Deadline::parts_on_day_numbers(anchor, convention, cal) {
+                Some(parts) => parts,
+                None => Deadline::parts_on_dates(anchor, convention, cal)?,
+            };
         Ok(Deadline {
             rule,
             anchor,
@@ -598,6 +559,41 @@ impl Deadline {
             due_day,
             tribunal_effective,
         })
+    }
+
+    /// The due date, its kind and the tribunal's date, counted on `cal`'s day
+    /// numbers: `None` when a step leaves the table (the date path then
+    /// answers, or says why not).
+    #[inline(always)]
+    fn parts_on_day_numbers(
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Option<(NaiveDate, DayKind, Option<NaiveDate>)> {
+        let (due, due_day) = convention.due_on_day_numbers(anchor, cal)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => {
+                Some(tribunal_effective_at(due, cal.day_index(due)?, cal)?)
+            }
+            _ => None,
+        };
+        Some((due, due_day, tribunal_effective))
+    }
+
+    /// The same parts with chrono's calendar arithmetic.
+    #[inline(never)]
+    fn parts_on_dates(
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Result<(NaiveDate, DayKind, Option<NaiveDate>)> {
+        let due = convention.due_on_dates(anchor, cal)?;
+        let due_day = cal.day_kind(due)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => Some(tribunal_effective_on_dates(due, cal)?),
+            _ => None,
+        };
+        Ok((due, due_day, tribunal_effective))
     }
 
     /// The rule this deadline comes from.
