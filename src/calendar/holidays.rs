@@ -25,23 +25,29 @@
 //!
 //! A working day is Monday to Friday except a day in the table (DC-6; the SEND
 //! Regulations do not define the term, so the crate uses the standard formula
-//! also found in FOIA s10(6)). Building a calendar builds, once, a lookup
-//! table over every day it covers (no global cache: the tables belong to the
-//! value the caller owns), so no question ever steps one day at a time or
-//! searches:
+//! also found in FOIA s10(6)). Building a calendar builds, once, lookup
+//! tables over every day it covers (no global cache: the tables belong to the
+//! value the caller owns), and all its arithmetic works on *day numbers* —
+//! a day's position in the table, `NaiveDate::num_days_from_ce` minus the
+//! first day's — converting to and from `NaiveDate` only at the edge. No
+//! question ever steps one day at a time or searches:
 //!
-//! * per day, its kind (working day, weekend, bank holiday) and its working-day
-//!   *rank* — the working days from the table's first day up to it — packed
-//!   into two bytes beside a small per-block base;
-//! * per rank, the working day with that rank;
-//! * date ↔ index is `NaiveDate::num_days_from_ce` minus the first day's.
+//! * per day, its working-day *rank* (the working days from the table's first
+//!   day up to and including it) and its kind (working day, weekend, bank
+//!   holiday), packed into four bytes;
+//! * per day, its date, so a day number becomes a `NaiveDate` in one load;
+//! * per rank, the working day with that rank (the inverse, for adding);
+//! * per month, the number of its first day (for the month periods of DC-5).
 //!
 //! Counting is `rank(b) − rank(a)`; adding N is the working day of rank
-//! `rank(date) + N`; classifying is one load. Each is a few array loads,
-//! flat in N. The tables take 2 bytes a day plus 4 bytes a working day: about
-//! 36 KB for the built-in 2015–2035, about 540 KB for the widest table
-//! allowed (1900–2200). A stored calendar is just its holiday list; the tables
-//! are rebuilt when it is read back.
+//! `rank(date) + N`; classifying is one load. Each is a few array loads, the
+//! same from any start and for any N. The tables take 8 bytes a day, 4 a
+//! working day and 4 a month: 83,600 bytes (about 82 KiB) for the built-in
+//! 2015–2035, 1,208,068 bytes (about 1.2 MB) for the widest table allowed
+//! (1900–2200). They are rebuilt whenever the holidays or the years change
+//! ([`HolidayCalendar::add_holiday`], [`HolidayCalendar::remove_holiday`],
+//! [`HolidayCalendar::extend_to`]). A stored calendar is just its holiday
+//! list; the tables are rebuilt when it is read back.
 //!
 //! Dates outside the table's years are an error, never a guess.
 //!
@@ -1197,6 +1203,52 @@ pub fn changed_days(old: &HolidayCalendar, new: &HolidayCalendar) -> Vec<NaiveDa
     candidates
 }
 
+/// Proptest strategies for calendars, shared by the calendar's and the
+/// deadlines' property tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ce(y: i32, m: u32, d: u32) -> i32 {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .map(|x| x.num_days_from_ce())
+            .unwrap_or(0)
+    }
+
+    /// An arbitrary calendar — a random span of up to 30 years in 1900–2200
+    /// and random holidays in it (weekend ones included, duplicates allowed) —
+    /// and a date near it: anywhere in it, within ten days of one of its year
+    /// ends, or within ten days of either edge of the table, inside or outside.
+    pub(crate) fn calendar_and_date() -> impl Strategy<Value = (HolidayCalendar, NaiveDate)> {
+        (1900i32..=2200, 0i32..30)
+            .prop_flat_map(|(first, span)| {
+                let last = (first + span).min(2200);
+                let (lo, hi) = (ce(first, 1, 1), ce(last, 12, 31));
+                let date = prop_oneof![
+                    lo..=hi,
+                    (first..=last, -10i32..=10).prop_map(|(y, off)| ce(y, 12, 31) + off),
+                    (-10i32..=10).prop_map(move |off| lo + off),
+                    (-10i32..=10).prop_map(move |off| hi + off),
+                ];
+                (
+                    Just((first, last)),
+                    proptest::collection::vec(lo..=hi, 0..300),
+                    date,
+                )
+            })
+            .prop_map(|((first, last), days, date)| {
+                let holidays = days.into_iter().filter_map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n).map(|x| BankHoliday::new(x, "Random"))
+                });
+                let cal = HolidayCalendar::new(first, last, holidays)
+                    .unwrap_or_else(|_| HolidayCalendar::england_and_wales());
+                let date = NaiveDate::from_num_days_from_ce_opt(date).unwrap_or(NaiveDate::MIN);
+                (cal, date)
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1598,6 +1650,107 @@ mod tests {
             .working_days_between(d(1900, 1, 1), d(2200, 12, 31))
             .unwrap();
         assert_eq!(all, reference_between(&cal, d(1900, 1, 1), d(2200, 12, 31)));
+    }
+
+
+    /// The table sizes the module documentation gives.
+    const BUILTIN_TABLE_BYTES: usize = 83_600;
+    const WIDEST_TABLE_BYTES: usize = 1_208_068;
+
+    #[test]
+    fn table_bytes_are_as_documented() {
+        // The figures quoted in the module documentation.
+        assert_eq!(HolidayCalendar::england_and_wales().table_bytes(), BUILTIN_TABLE_BYTES);
+        assert_eq!(HolidayCalendar::new(1900, 2200, []).unwrap().table_bytes(), WIDEST_TABLE_BYTES);
+    }
+
+    /// Every way into the tables, for one covered or uncovered `date`,
+    /// against the day-by-day walk (and the same `Error` when it cannot answer).
+    fn check_against_walk(
+        cal: &HolidayCalendar,
+        date: NaiveDate,
+        n: u32,
+    ) -> std::result::Result<(), TestCaseError> {
+        if !cal.covers(date) {
+            let outside = Err(cal.outside(date));
+            prop_assert_eq!(cal.add_working_days(date, n), outside.clone());
+            prop_assert_eq!(cal.sub_working_days(date, n), outside.clone());
+            prop_assert_eq!(cal.next_working_day(date), outside.clone());
+            prop_assert_eq!(cal.working_day_on_or_after(date), outside.clone());
+            prop_assert_eq!(cal.is_working_day(date), Err(cal.outside(date)));
+            prop_assert_eq!(cal.day_kind(date), Err(cal.outside(date)));
+            prop_assert_eq!(cal.working_days_between(date, date), Err(cal.outside(date)));
+            return Ok(());
+        }
+        let walk = |answer: Option<NaiveDate>, n: u32| answer.ok_or_else(|| cal.beyond(date, n));
+        prop_assert_eq!(cal.day_kind(date), Ok(reference_kind(cal, date)));
+        prop_assert_eq!(cal.is_working_day(date), Ok(plain_is_working(cal, date)));
+        prop_assert_eq!(cal.add_working_days(date, n), walk(reference_add(cal, date, n), n));
+        prop_assert_eq!(cal.sub_working_days(date, n), walk(reference_sub(cal, date, n), n));
+        prop_assert_eq!(cal.next_working_day(date), walk(reference_add(cal, date, 1), 1));
+        prop_assert_eq!(cal.previous_working_day(date), walk(reference_sub(cal, date, 1), 1));
+        let on_or_after = if plain_is_working(cal, date) {
+            Some(date)
+        } else {
+            reference_add(cal, date, 1)
+        };
+        prop_assert_eq!(cal.working_day_on_or_after(date), walk(on_or_after, 1));
+        // Counting across N working days, both ways, up to the table's last day.
+        let last = NaiveDate::from_ymd_opt(cal.last_year(), 12, 31).unwrap();
+        let other = reference_add(cal, date, n).unwrap_or(last);
+        let count = reference_between(cal, date, other);
+        prop_assert_eq!(cal.working_days_between(date, other), Ok(count));
+        prop_assert_eq!(cal.working_days_between(other, date), Ok(-count));
+        Ok(())
+    }
+
+    proptest! {
+        /// DC-6: the day-number tables answer as the day-by-day walk for
+        /// arbitrary calendars, from any start (year ends and both edges of
+        /// the table included, and dates just outside it), N up to 5,000.
+        #[test]
+        fn dc6_tables_match_the_walk_from_any_start(
+            (cal, date) in testing::calendar_and_date(),
+            n in prop_oneof![0u32..=10, 0u32..=5000],
+        ) {
+            check_against_walk(&cal, date, n)?;
+        }
+
+        /// DC-6: after `add_holiday`, `remove_holiday` and `extend_to` the
+        /// tables (and the fingerprint) are those of a calendar built afresh,
+        /// and still answer as the walk.
+        #[test]
+        fn dc6_tables_follow_every_change(
+            (cal, date) in testing::calendar_and_date(),
+            years in 0i32..3,
+            n in 0u32..=2000,
+        ) {
+            let mut cal = cal;
+            let fresh = |cal: &HolidayCalendar| {
+                HolidayCalendar::new(cal.first_year(), cal.last_year(), cal.holidays().to_vec()).unwrap()
+            };
+            if cal.covers(date) {
+                let was_working = plain_is_working(&cal, date);
+                cal.add_holiday(BankHoliday::new(date, "Proclaimed")).unwrap();
+                prop_assert!(!cal.is_working_day(date).unwrap());
+                prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+                check_against_walk(&cal, date, n)?;
+                cal.remove_holiday(date);
+                prop_assert_eq!(cal.is_working_day(date).unwrap(), !is_weekend(date));
+                prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+                check_against_walk(&cal, date, n)?;
+                if was_working {
+                    prop_assert!(cal.is_working_day(date).unwrap());
+                }
+            }
+            let last = cal.last_year().saturating_add(years).min(2200);
+            let new_year = NaiveDate::from_ymd_opt(last, 1, 1).unwrap();
+            cal.extend_to(last, [BankHoliday::new(new_year, "New Year's Day")]).unwrap();
+            prop_assert_eq!(cal.last_year(), last);
+            prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+            check_against_walk(&cal, date, n)?;
+            check_against_walk(&cal, new_year, n)?;
+        }
     }
 
     proptest! {
