@@ -229,19 +229,25 @@ impl Convention {
         cal: &HolidayCalendar,
     ) -> Option<(NaiveDate, DayKind)> {
         let due = match self {
-            Convention::WithinWeeksOf { weeks } => weeks_after_at(cal, cal.day_index(anchor)?, weeks)?,
+            Convention::WithinWeeksOf { weeks } => {
+                weeks_after_at(cal, cal.day_index(anchor)?, weeks)?
+            }
             Convention::DaysBeginningWith { days } => {
                 days_beginning_with_last_at(cal, cal.day_index(anchor)?, days)?
             }
             Convention::WithinDaysOf { days } => days_after_at(cal, cal.day_index(anchor)?, days)?,
-            Convention::WeeksBefore { weeks } => weeks_before_at(cal, cal.day_index(anchor)?, weeks)?,
+            Convention::WeeksBefore { weeks } => {
+                weeks_before_at(cal, cal.day_index(anchor)?, weeks)?
+            }
             Convention::WithinMonthsAfter { months } => {
                 months_after_at(cal, anchor, i64::from(months))?
             }
             Convention::MonthsStartingWith { months } => {
                 months_starting_with_last_at(cal, anchor, months)?
             }
-            Convention::MonthsBefore { months } => months_after_at(cal, anchor, -i64::from(months))?,
+            Convention::MonthsBefore { months } => {
+                months_after_at(cal, anchor, -i64::from(months))?
+            }
             Convention::BeforeFixedDate { .. } => return None,
             Convention::WorkingDaysAfter { days } => {
                 return cal.working_days_after(cal.day_index(anchor)?, days)
@@ -725,7 +731,11 @@ fn tribunal_effective_on_dates(nominal: NaiveDate, cal: &HolidayCalendar) -> Res
 /// [`tribunal_effective_date`] on `cal`'s day numbers, `nominal` at table
 /// position `at`; `None` when the answer is outside the table.
 #[inline(always)]
-fn tribunal_effective_at(nominal: NaiveDate, at: DayIndex, cal: &HolidayCalendar) -> Option<NaiveDate> {
+fn tribunal_effective_at(
+    nominal: NaiveDate,
+    at: DayIndex,
+    cal: &HolidayCalendar,
+) -> Option<NaiveDate> {
     match r12(nominal) {
         R12::OnOrAfterDue => cal.working_on_or_after(at),
         R12::AfterNewYearsDay => cal.next_working_after(at),
@@ -1627,6 +1637,116 @@ mod tests {
             let due = final_plan_due(received, &cal).unwrap().due();
             proptest::prop_assert_eq!(issued_within_20_weeks(received, issued).unwrap(), issued <= due);
             proptest::prop_assert_eq!(issued <= due, after <= 140);
+        }
+    }
+
+    /// Every convention, with arbitrary periods (none included) and a
+    /// certificate within a year of the anchor.
+    fn any_convention(anchor: NaiveDate) -> impl proptest::strategy::Strategy<Value = Convention> {
+        use proptest::prelude::*;
+        let certificate = prop_oneof![
+            Just(MediationCertificate::NotIssued),
+            (-400i64..400).prop_map(move |off| MediationCertificate::Issued(
+                anchor
+                    .checked_add_signed(chrono::Duration::days(off))
+                    .unwrap_or(anchor)
+            )),
+        ];
+        let n = prop_oneof![0u32..=3, 0u32..=60, 0u32..=800];
+        prop_oneof![
+            n.clone()
+                .prop_map(|weeks| Convention::WithinWeeksOf { weeks }),
+            n.clone()
+                .prop_map(|days| Convention::DaysBeginningWith { days }),
+            n.clone().prop_map(|days| Convention::WithinDaysOf { days }),
+            n.clone()
+                .prop_map(|weeks| Convention::WeeksBefore { weeks }),
+            n.clone()
+                .prop_map(|months| Convention::WithinMonthsAfter { months }),
+            n.clone()
+                .prop_map(|months| Convention::MonthsStartingWith { months }),
+            n.clone()
+                .prop_map(|months| Convention::MonthsBefore { months }),
+            (
+                1u32..=12,
+                1u32..=31,
+                prop_oneof![
+                    Just(FixedDateReading::Strict),
+                    Just(FixedDateReading::CodeOfPractice)
+                ]
+            )
+                .prop_map(|(month, day, reading)| Convention::BeforeFixedDate {
+                    month,
+                    day,
+                    reading
+                }),
+            n.prop_map(|days| Convention::WorkingDaysAfter { days }),
+            certificate.prop_map(|certificate| Convention::AppealLimit { certificate }),
+        ]
+    }
+
+    proptest::proptest! {
+        /// DC-1 to DC-8 and T-APPEAL-2M-1M: a deadline counted on the
+        /// calendar's day numbers is the deadline counted with chrono's
+        /// calendar arithmetic — the same due date, kind of day and tribunal
+        /// date, or the same error — for arbitrary anchors (year ends and the
+        /// table's edges included, dates outside it too), conventions and calendars.
+        #[test]
+        fn day_number_deadlines_equal_the_date_deadlines(
+            ((cal, anchor), convention) in proptest::strategy::Strategy::prop_flat_map(
+                crate::calendar::testing::calendar_and_date(),
+                |(cal, anchor)| (proptest::prelude::Just((cal, anchor)), any_convention(anchor)),
+            ),
+        ) {
+            let on_dates = Deadline::parts_on_dates(anchor, convention, &cal).map(
+                |(due, due_day, tribunal_effective)| Deadline {
+                    rule: RuleId::TAppeal2m1m,
+                    anchor,
+                    convention,
+                    due,
+                    due_day,
+                    tribunal_effective,
+                },
+            );
+            proptest::prop_assert_eq!(Deadline::compute(RuleId::TAppeal2m1m, anchor, convention, &cal), on_dates);
+            proptest::prop_assert_eq!(convention.due_from(anchor, &cal), convention.due_on_dates(anchor, &cal));
+            proptest::prop_assert_eq!(tribunal_effective_date(anchor, &cal), tribunal_effective_on_dates(anchor, &cal));
+        }
+    }
+
+    /// The same, exhaustively: every anchor of the built-in calendar under
+    /// the periods the crate's deadlines use.
+    #[test]
+    fn day_number_deadlines_equal_the_date_deadlines_every_builtin_day() {
+        let cal = HolidayCalendar::england_and_wales();
+        let conventions = [
+            Convention::WithinWeeksOf { weeks: 6 },
+            Convention::WithinWeeksOf { weeks: 20 },
+            Convention::DaysBeginningWith { days: 15 },
+            Convention::WithinDaysOf { days: 15 },
+            Convention::WeeksBefore { weeks: 2 },
+            Convention::WithinMonthsAfter { months: 2 },
+            Convention::MonthsStartingWith { months: 12 },
+            Convention::MonthsBefore { months: 5 },
+            Convention::WorkingDaysAfter { days: 3 },
+            Convention::AppealLimit {
+                certificate: MediationCertificate::NotIssued,
+            },
+        ];
+        let mut anchor = d(2014, 12, 1);
+        while anchor <= d(2036, 1, 31) {
+            for convention in conventions {
+                let on_dates = Deadline::parts_on_dates(anchor, convention, &cal);
+                let fast = Deadline::compute(RuleId::TFinal20w, anchor, convention, &cal)
+                    .map(|x| (x.due(), x.due_day(), x.tribunal_effective()));
+                assert_eq!(fast, on_dates, "{convention} from {anchor}");
+            }
+            assert_eq!(
+                tribunal_effective_date(anchor, &cal),
+                tribunal_effective_on_dates(anchor, &cal),
+                "{anchor}"
+            );
+            anchor = anchor.succ_opt().unwrap();
         }
     }
 

@@ -1652,7 +1652,6 @@ mod tests {
         assert_eq!(all, reference_between(&cal, d(1900, 1, 1), d(2200, 12, 31)));
     }
 
-
     /// The table sizes the module documentation gives.
     const BUILTIN_TABLE_BYTES: usize = 83_600;
     const WIDEST_TABLE_BYTES: usize = 1_208_068;
@@ -1660,8 +1659,14 @@ mod tests {
     #[test]
     fn table_bytes_are_as_documented() {
         // The figures quoted in the module documentation.
-        assert_eq!(HolidayCalendar::england_and_wales().table_bytes(), BUILTIN_TABLE_BYTES);
-        assert_eq!(HolidayCalendar::new(1900, 2200, []).unwrap().table_bytes(), WIDEST_TABLE_BYTES);
+        assert_eq!(
+            HolidayCalendar::england_and_wales().table_bytes(),
+            BUILTIN_TABLE_BYTES
+        );
+        assert_eq!(
+            HolidayCalendar::new(1900, 2200, []).unwrap().table_bytes(),
+            WIDEST_TABLE_BYTES
+        );
     }
 
     /// Every way into the tables, for one covered or uncovered `date`,
@@ -1685,10 +1690,22 @@ mod tests {
         let walk = |answer: Option<NaiveDate>, n: u32| answer.ok_or_else(|| cal.beyond(date, n));
         prop_assert_eq!(cal.day_kind(date), Ok(reference_kind(cal, date)));
         prop_assert_eq!(cal.is_working_day(date), Ok(plain_is_working(cal, date)));
-        prop_assert_eq!(cal.add_working_days(date, n), walk(reference_add(cal, date, n), n));
-        prop_assert_eq!(cal.sub_working_days(date, n), walk(reference_sub(cal, date, n), n));
-        prop_assert_eq!(cal.next_working_day(date), walk(reference_add(cal, date, 1), 1));
-        prop_assert_eq!(cal.previous_working_day(date), walk(reference_sub(cal, date, 1), 1));
+        prop_assert_eq!(
+            cal.add_working_days(date, n),
+            walk(reference_add(cal, date, n), n)
+        );
+        prop_assert_eq!(
+            cal.sub_working_days(date, n),
+            walk(reference_sub(cal, date, n), n)
+        );
+        prop_assert_eq!(
+            cal.next_working_day(date),
+            walk(reference_add(cal, date, 1), 1)
+        );
+        prop_assert_eq!(
+            cal.previous_working_day(date),
+            walk(reference_sub(cal, date, 1), 1)
+        );
         let on_or_after = if plain_is_working(cal, date) {
             Some(date)
         } else {

@@ -385,7 +385,11 @@ pub(crate) fn days_beginning_with_last_at(
 /// DC-5 on day numbers: [`months_after`] (negative `months`: [`months_before`]),
 /// clamped to the last day of a shorter month as chrono clamps.
 #[inline]
-pub(crate) fn months_after_at(cal: &HolidayCalendar, x: NaiveDate, months: i64) -> Option<DayIndex> {
+pub(crate) fn months_after_at(
+    cal: &HolidayCalendar,
+    x: NaiveDate,
+    months: i64,
+) -> Option<DayIndex> {
     let (month, day) = cal.month_of(x)?;
     let (start, len) = cal.month_span(cal.month_plus(month, months)?)?;
     cal.index_plus_days(start, i64::from(day.min(len)).checked_sub(1)?)
@@ -522,6 +526,41 @@ mod tests {
                 );
             }
             x = x.succ_opt().unwrap();
+        }
+    }
+
+    /// `Some(day)` when the date answer is a day `cal` covers, `None` otherwise:
+    /// what the day-number form must answer.
+    fn covered(cal: &HolidayCalendar, answer: Result<NaiveDate>) -> Option<NaiveDate> {
+        answer.ok().filter(|d| cal.covers(*d))
+    }
+
+    proptest::proptest! {
+        /// DC-1 to DC-5 on day numbers give the day chrono's calendar
+        /// arithmetic gives, for arbitrary dates (year ends, month ends and
+        /// the table's edges included) and arbitrary calendars, and `None`
+        /// exactly when that day is outside the calendar (or the anchor is).
+        #[test]
+        fn day_number_periods_equal_the_date_periods(
+            (cal, x) in crate::calendar::testing::calendar_and_date(),
+            k in proptest::prop_oneof![0u32..=3, 0u32..=60, 0u32..=2000],
+        ) {
+            let at = |i: Option<DayIndex>| i.and_then(|i| cal.date_and_kind(i)).map(|(d, _)| d);
+            let in_table = |answer: Result<NaiveDate>| if cal.covers(x) { covered(&cal, answer) } else { None };
+            let i = cal.day_index(x);
+            proptest::prop_assert_eq!(at(i.and_then(|i| weeks_after_at(&cal, i, k))), in_table(weeks_after(x, k)));
+            proptest::prop_assert_eq!(at(i.and_then(|i| weeks_before_at(&cal, i, k))), in_table(weeks_before(x, k)));
+            proptest::prop_assert_eq!(at(i.and_then(|i| days_after_at(&cal, i, k))), in_table(days_after(x, k)));
+            proptest::prop_assert_eq!(
+                at(i.and_then(|i| days_beginning_with_last_at(&cal, i, k))),
+                in_table(days_beginning_with(x, k).map(|r| r.last()))
+            );
+            proptest::prop_assert_eq!(at(months_after_at(&cal, x, i64::from(k))), in_table(months_after(x, k)));
+            proptest::prop_assert_eq!(at(months_after_at(&cal, x, -i64::from(k))), in_table(months_before(x, k)));
+            proptest::prop_assert_eq!(
+                at(months_starting_with_last_at(&cal, x, k)),
+                in_table(months_starting_with(x, k).map(|r| r.last()))
+            );
         }
     }
 
