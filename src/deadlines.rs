@@ -33,9 +33,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{
-    before_fixed_date, day_after, days_after, days_beginning_with, months_after, months_before,
-    months_starting_with, weeks_after, weeks_before, DateRange, DayKind, FixedDateReading,
-    HolidayCalendar,
+    before_fixed_date, day_after, days_after, days_after_at, days_beginning_with,
+    days_beginning_with_last_at, months_after, months_after_at, months_before,
+    months_starting_with, months_starting_with_last_at, weeks_after, weeks_after_at, weeks_before,
+    weeks_before_at, DateRange, DayIndex, DayKind, FixedDateReading, HolidayCalendar,
 };
 use crate::error::{Error, Result};
 use crate::rule::RuleId;
@@ -179,6 +180,21 @@ impl core::fmt::Display for MediationCertificate {
     }
 }
 
+/// T-APPEAL-2M-1M: the later of notice + 2 months and certificate + 1 month,
+/// with `months_after` counting DC-5 months (on dates or on day numbers).
+#[inline(always)]
+fn appeal_limit<D: Ord, E>(
+    notice: NaiveDate,
+    certificate: MediationCertificate,
+    mut months_after: impl FnMut(NaiveDate, u32) -> core::result::Result<D, E>,
+) -> core::result::Result<D, E> {
+    let by_notice = months_after(notice, 2)?;
+    match certificate {
+        MediationCertificate::NotIssued => Ok(by_notice),
+        MediationCertificate::Issued(on) => Ok(by_notice.max(months_after(on, 1)?)),
+    }
+}
+
 impl Convention {
     /// The due date this convention gives for `anchor`.
     ///
@@ -188,6 +204,17 @@ impl Convention {
     /// working days, the holiday table's coverage errors.
     #[inline(always)]
     pub fn due_from(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
+        match self.due_on_day_numbers(anchor, cal) {
+            Some((due, _)) => Ok(due),
+            None => self.due_on_dates(anchor, cal),
+        }
+    }
+
+    /// [`Convention::due_from`] with chrono's calendar arithmetic: the path
+    /// for answers outside the calendar's table, and the one that explains
+    /// an error.
+    #[inline]
+    fn due_on_dates(self, anchor: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
         self.due_with(anchor, |from, days| cal.add_working_days(from, days))
     }
 
@@ -205,6 +232,50 @@ impl Convention {
                 reason: format!("{days} working days from {from} need a holiday calendar"),
             })
         })
+    }
+
+    /// The due date and its kind, counted on `cal`'s day numbers (the
+    /// `*_at` forms of the conventions). `None` when the anchor or the answer
+    /// is outside `cal`'s table, or for a fixed date (DC-7, no arithmetic):
+    /// the date path answers those.
+    #[inline(always)]
+    fn due_on_day_numbers(
+        self,
+        anchor: NaiveDate,
+        cal: &HolidayCalendar,
+    ) -> Option<(NaiveDate, DayKind)> {
+        let due = match self {
+            Convention::WithinWeeksOf { weeks } => {
+                weeks_after_at(cal, cal.day_index(anchor)?, weeks)?
+            }
+            Convention::DaysBeginningWith { days } => {
+                days_beginning_with_last_at(cal, cal.day_index(anchor)?, days)?
+            }
+            Convention::WithinDaysOf { days } => days_after_at(cal, cal.day_index(anchor)?, days)?,
+            Convention::WeeksBefore { weeks } => {
+                weeks_before_at(cal, cal.day_index(anchor)?, weeks)?
+            }
+            Convention::WithinMonthsAfter { months } => {
+                months_after_at(cal, anchor, i64::from(months))?
+            }
+            Convention::MonthsStartingWith { months } => {
+                months_starting_with_last_at(cal, anchor, months)?
+            }
+            Convention::MonthsBefore { months } => {
+                months_after_at(cal, anchor, -i64::from(months))?
+            }
+            Convention::BeforeFixedDate { .. } => return None,
+            Convention::WorkingDaysAfter { days } => {
+                return cal.working_days_after(cal.day_index(anchor)?, days)
+            }
+            Convention::AppealLimit { certificate } => {
+                appeal_limit(anchor, certificate, |from, months| {
+                    months_after_at(cal, from, i64::from(months)).ok_or(())
+                })
+                .ok()?
+            }
+        };
+        cal.date_and_kind(due)
     }
 
     /// The due date, with `working_days` answering DC-6 periods (the only
@@ -234,11 +305,7 @@ impl Convention {
             } => before_fixed_date(anchor.year(), month, day, reading),
             Convention::WorkingDaysAfter { days } => working_days(anchor, days),
             Convention::AppealLimit { certificate } => {
-                let by_notice = months_after(anchor, 2)?;
-                match certificate {
-                    MediationCertificate::NotIssued => Ok(by_notice),
-                    MediationCertificate::Issued(on) => Ok(by_notice.max(months_after(on, 1)?)),
-                }
+                appeal_limit(anchor, certificate, months_after)
             }
         }
     }
@@ -499,12 +566,13 @@ impl Deadline {
         convention: Convention,
         cal: &HolidayCalendar,
     ) -> Result<Self> {
-        let due = convention.due_from(anchor, cal)?;
-        let due_day = cal.day_kind(due)?;
-        let tribunal_effective = match convention {
-            Convention::AppealLimit { .. } => Some(tribunal_effective_date(due, cal)?),
-            _ => None,
-        };
+        // The parts, not a `Deadline`, cross the two paths: the value is built
+        // once, in place, instead of being copied out of an `Option` into a `Result`.
+        let (due, due_day, tribunal_effective) =
+            match Deadline::parts_on_day_numbers(anchor, convention, cal) {
+                Some(parts) => parts,
+                None => Deadline::parts_on_dates(anchor, convention, cal)?,
+            };
         Ok(Deadline {
             rule,
             anchor,
@@ -513,6 +581,41 @@ impl Deadline {
             due_day,
             tribunal_effective,
         })
+    }
+
+    /// The due date, its kind and the tribunal's date, counted on `cal`'s day
+    /// numbers: `None` when a step leaves the table (the date path then
+    /// answers, or says why not).
+    #[inline(always)]
+    fn parts_on_day_numbers(
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Option<(NaiveDate, DayKind, Option<NaiveDate>)> {
+        let (due, due_day) = convention.due_on_day_numbers(anchor, cal)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => {
+                Some(tribunal_effective_at(due, cal.day_index(due)?, cal)?)
+            }
+            _ => None,
+        };
+        Some((due, due_day, tribunal_effective))
+    }
+
+    /// The same parts with chrono's calendar arithmetic.
+    #[inline(never)]
+    fn parts_on_dates(
+        anchor: NaiveDate,
+        convention: Convention,
+        cal: &HolidayCalendar,
+    ) -> Result<(NaiveDate, DayKind, Option<NaiveDate>)> {
+        let due = convention.due_on_dates(anchor, cal)?;
+        let due_day = cal.day_kind(due)?;
+        let tribunal_effective = match convention {
+            Convention::AppealLimit { .. } => Some(tribunal_effective_on_dates(due, cal)?),
+            _ => None,
+        };
+        Ok((due, due_day, tribunal_effective))
     }
 
     /// The rule this deadline comes from.
@@ -590,21 +693,81 @@ impl Deadline {
 /// The holiday table's coverage errors.
 #[inline]
 pub fn tribunal_effective_date(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
-    let (m, d) = (nominal.month(), nominal.day());
+    if let Some(effective) = cal
+        .day_index(nominal)
+        .and_then(|at| tribunal_effective_at(nominal, at, cal))
+    {
+        return Ok(effective);
+    }
+    tribunal_effective_on_dates(nominal, cal)
+}
+
+/// Where r12 moves an appeal due on a day (DC-8): the rule, once, for both
+/// the date path and the day-number path.
+#[derive(Clone, Copy)]
+enum R12 {
+    /// r12(2): the due day if it is a working day, else the next one.
+    OnOrAfterDue,
+    /// r12(3)(a), August: the first working day after 31 August.
+    AfterAugust,
+    /// r12(3)(a), 25 to 31 December: the first working day after 1 January.
+    AfterNewYearFromDecember,
+    /// r12(3)(a), 1 January: the first working day after it.
+    AfterNewYearsDay,
+}
+
+#[inline(always)]
+fn r12(nominal: NaiveDate) -> R12 {
+    match (nominal.month(), nominal.day()) {
+        (8, _) => R12::AfterAugust,
+        (12, d) if d >= 25 => R12::AfterNewYearFromDecember,
+        (1, 1) => R12::AfterNewYearsDay,
+        _ => R12::OnOrAfterDue,
+    }
+}
+
+/// [`tribunal_effective_date`] with dates: for a day outside the table, and
+/// to say why in an error.
+fn tribunal_effective_on_dates(nominal: NaiveDate, cal: &HolidayCalendar) -> Result<NaiveDate> {
     let overflow = || Error::DateOverflow {
         from: nominal,
         operation: "the tribunal's r12 date",
     };
-    let closed_until = if m == 8 {
-        NaiveDate::from_ymd_opt(nominal.year(), 8, 31)
-    } else if m == 12 && d >= 25 {
-        NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
-    } else if m == 1 && d == 1 {
-        Some(nominal)
-    } else {
-        return cal.working_day_on_or_after(nominal);
+    let closed_until = match r12(nominal) {
+        R12::AfterAugust => NaiveDate::from_ymd_opt(nominal.year(), 8, 31),
+        R12::AfterNewYearFromDecember => {
+            NaiveDate::from_ymd_opt(nominal.year().saturating_add(1), 1, 1)
+        }
+        R12::AfterNewYearsDay => Some(nominal),
+        R12::OnOrAfterDue => return cal.working_day_on_or_after(nominal),
     };
     cal.next_working_day(closed_until.ok_or_else(overflow)?)
+}
+
+/// [`tribunal_effective_date`] on `cal`'s day numbers, `nominal` at table
+/// position `at`; `None` when the answer is outside the table.
+#[inline(always)]
+fn tribunal_effective_at(
+    nominal: NaiveDate,
+    at: DayIndex,
+    cal: &HolidayCalendar,
+) -> Option<NaiveDate> {
+    match r12(nominal) {
+        R12::OnOrAfterDue => cal.working_on_or_after(at),
+        R12::AfterNewYearsDay => cal.next_working_after(at),
+        closure => {
+            // 31 August ends August; 1 January begins the month after December.
+            let (month, _) = cal.month_of(nominal)?;
+            let closed_until = match closure {
+                R12::AfterAugust => {
+                    let (start, len) = cal.month_span(month)?;
+                    cal.index_plus_days(start, i64::from(len).checked_sub(1)?)?
+                }
+                _ => cal.month_span(cal.month_plus(month, 1)?)?.0,
+            };
+            cal.next_working_after(closed_until)
+        }
+    }
 }
 
 macro_rules! deadline_fn {
@@ -1595,6 +1758,116 @@ mod tests {
             let due = final_plan_due(received, &cal).unwrap().due();
             proptest::prop_assert_eq!(issued_within_20_weeks(received, issued).unwrap(), issued <= due);
             proptest::prop_assert_eq!(issued <= due, after <= 140);
+        }
+    }
+
+    /// Every convention, with arbitrary periods (none included) and a
+    /// certificate within a year of the anchor.
+    fn any_convention(anchor: NaiveDate) -> impl proptest::strategy::Strategy<Value = Convention> {
+        use proptest::prelude::*;
+        let certificate = prop_oneof![
+            Just(MediationCertificate::NotIssued),
+            (-400i64..400).prop_map(move |off| MediationCertificate::Issued(
+                anchor
+                    .checked_add_signed(chrono::Duration::days(off))
+                    .unwrap_or(anchor)
+            )),
+        ];
+        let n = prop_oneof![0u32..=3, 0u32..=60, 0u32..=800];
+        prop_oneof![
+            n.clone()
+                .prop_map(|weeks| Convention::WithinWeeksOf { weeks }),
+            n.clone()
+                .prop_map(|days| Convention::DaysBeginningWith { days }),
+            n.clone().prop_map(|days| Convention::WithinDaysOf { days }),
+            n.clone()
+                .prop_map(|weeks| Convention::WeeksBefore { weeks }),
+            n.clone()
+                .prop_map(|months| Convention::WithinMonthsAfter { months }),
+            n.clone()
+                .prop_map(|months| Convention::MonthsStartingWith { months }),
+            n.clone()
+                .prop_map(|months| Convention::MonthsBefore { months }),
+            (
+                1u32..=12,
+                1u32..=31,
+                prop_oneof![
+                    Just(FixedDateReading::Strict),
+                    Just(FixedDateReading::CodeOfPractice)
+                ]
+            )
+                .prop_map(|(month, day, reading)| Convention::BeforeFixedDate {
+                    month,
+                    day,
+                    reading
+                }),
+            n.prop_map(|days| Convention::WorkingDaysAfter { days }),
+            certificate.prop_map(|certificate| Convention::AppealLimit { certificate }),
+        ]
+    }
+
+    proptest::proptest! {
+        /// DC-1 to DC-8 and T-APPEAL-2M-1M: a deadline counted on the
+        /// calendar's day numbers is the deadline counted with chrono's
+        /// calendar arithmetic — the same due date, kind of day and tribunal
+        /// date, or the same error — for arbitrary anchors (year ends and the
+        /// table's edges included, dates outside it too), conventions and calendars.
+        #[test]
+        fn day_number_deadlines_equal_the_date_deadlines(
+            ((cal, anchor), convention) in proptest::strategy::Strategy::prop_flat_map(
+                crate::calendar::testing::calendar_and_date(),
+                |(cal, anchor)| (proptest::prelude::Just((cal, anchor)), any_convention(anchor)),
+            ),
+        ) {
+            let on_dates = Deadline::parts_on_dates(anchor, convention, &cal).map(
+                |(due, due_day, tribunal_effective)| Deadline {
+                    rule: RuleId::TAppeal2m1m,
+                    anchor,
+                    convention,
+                    due,
+                    due_day,
+                    tribunal_effective,
+                },
+            );
+            proptest::prop_assert_eq!(Deadline::compute(RuleId::TAppeal2m1m, anchor, convention, &cal), on_dates);
+            proptest::prop_assert_eq!(convention.due_from(anchor, &cal), convention.due_on_dates(anchor, &cal));
+            proptest::prop_assert_eq!(tribunal_effective_date(anchor, &cal), tribunal_effective_on_dates(anchor, &cal));
+        }
+    }
+
+    /// The same, exhaustively: every anchor of the built-in calendar under
+    /// the periods the crate's deadlines use.
+    #[test]
+    fn day_number_deadlines_equal_the_date_deadlines_every_builtin_day() {
+        let cal = HolidayCalendar::england_and_wales();
+        let conventions = [
+            Convention::WithinWeeksOf { weeks: 6 },
+            Convention::WithinWeeksOf { weeks: 20 },
+            Convention::DaysBeginningWith { days: 15 },
+            Convention::WithinDaysOf { days: 15 },
+            Convention::WeeksBefore { weeks: 2 },
+            Convention::WithinMonthsAfter { months: 2 },
+            Convention::MonthsStartingWith { months: 12 },
+            Convention::MonthsBefore { months: 5 },
+            Convention::WorkingDaysAfter { days: 3 },
+            Convention::AppealLimit {
+                certificate: MediationCertificate::NotIssued,
+            },
+        ];
+        let mut anchor = d(2014, 12, 1);
+        while anchor <= d(2036, 1, 31) {
+            for convention in conventions {
+                let on_dates = Deadline::parts_on_dates(anchor, convention, &cal);
+                let fast = Deadline::compute(RuleId::TFinal20w, anchor, convention, &cal)
+                    .map(|x| (x.due(), x.due_day(), x.tribunal_effective()));
+                assert_eq!(fast, on_dates, "{convention} from {anchor}");
+            }
+            assert_eq!(
+                tribunal_effective_date(anchor, &cal),
+                tribunal_effective_on_dates(anchor, &cal),
+                "{anchor}"
+            );
+            anchor = anchor.succ_opt().unwrap();
         }
     }
 

@@ -25,23 +25,29 @@
 //!
 //! A working day is Monday to Friday except a day in the table (DC-6; the SEND
 //! Regulations do not define the term, so the crate uses the standard formula
-//! also found in FOIA s10(6)). Building a calendar builds, once, a lookup
-//! table over every day it covers (no global cache: the tables belong to the
-//! value the caller owns), so no question ever steps one day at a time or
-//! searches:
+//! also found in FOIA s10(6)). Building a calendar builds, once, lookup
+//! tables over every day it covers (no global cache: the tables belong to the
+//! value the caller owns), and all its arithmetic works on *day numbers* —
+//! a day's position in the table, `NaiveDate::num_days_from_ce` minus the
+//! first day's — converting to and from `NaiveDate` only at the edge. No
+//! question ever steps one day at a time or searches:
 //!
-//! * per day, its kind (working day, weekend, bank holiday) and its working-day
-//!   *rank* — the working days from the table's first day up to it — packed
-//!   into two bytes beside a small per-block base;
-//! * per rank, the working day with that rank;
-//! * date ↔ index is `NaiveDate::num_days_from_ce` minus the first day's.
+//! * per day, its working-day *rank* (the working days from the table's first
+//!   day up to and including it) and its kind (working day, weekend, bank
+//!   holiday), packed into four bytes;
+//! * per day, its date, so a day number becomes a `NaiveDate` in one load;
+//! * per rank, the working day with that rank (the inverse, for adding);
+//! * per month, the number of its first day (for the month periods of DC-5).
 //!
 //! Counting is `rank(b) − rank(a)`; adding N is the working day of rank
-//! `rank(date) + N`; classifying is one load. Each is a few array loads,
-//! flat in N. The tables take 2 bytes a day plus 4 bytes a working day: about
-//! 36 KB for the built-in 2015–2035, about 540 KB for the widest table
-//! allowed (1900–2200). A stored calendar is just its holiday list; the tables
-//! are rebuilt when it is read back.
+//! `rank(date) + N`; classifying is one load. Each is a few array loads, the
+//! same from any start and for any N. The tables take 8 bytes a day, 4 a
+//! working day and 4 a month: 83,600 bytes (about 82 KiB) for the built-in
+//! 2015–2035, 1,208,068 bytes (about 1.2 MB) for the widest table allowed
+//! (1900–2200). They are rebuilt whenever the holidays or the years change
+//! ([`HolidayCalendar::add_holiday`], [`HolidayCalendar::remove_holiday`],
+//! [`HolidayCalendar::extend_to`]). A stored calendar is just its holiday
+//! list; the tables are rebuilt when it is read back.
 //!
 //! Dates outside the table's years are an error, never a guess.
 //!
@@ -415,17 +421,25 @@ impl fmt::Debug for HolidayCalendar {
     }
 }
 
-/// Days per block of the per-day table: a day stores its working-day count
-/// within its block (at most 4096, 13 bits) beside its kind (2 bits) in a `u16`.
-const BLOCK_SHIFT: u32 = 12;
-
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-const KIND_WORKING: u16 = 0;
-const KIND_WEEKEND: u16 = 1;
-const KIND_HOLIDAY: u16 = 2;
-const KIND_MASK: u16 = 0b11;
+const KIND_WORKING: u32 = 0;
+const KIND_WEEKEND: u32 = 1;
+const KIND_HOLIDAY: u32 = 2;
+const KIND_MASK: u32 = 0b11;
+const KIND_BITS: u32 = 2;
+
+/// A covered day's position in a calendar's tables: its day number (days
+/// from the common era, as [`Datelike::num_days_from_ce`]) minus that of 1
+/// January of the first covered year. Only [`HolidayCalendar`] makes one, and
+/// only for a day it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct DayIndex(u32);
+
+/// A covered calendar month's position: months since January of the first covered year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MonthIndex(u32);
 
 /// The per-day lookup tables of a [`HolidayCalendar`], built once with it.
 ///
@@ -435,12 +449,14 @@ const KIND_MASK: u16 = 0b11;
 struct DayTable {
     /// `num_days_from_ce` of 1 January of the first covered year.
     first_ce: i32,
-    /// Per day: `(working days in its block up to and including it) << 2 | kind`.
-    days: Vec<u16>,
-    /// Per block of `1 << BLOCK_SHIFT` days: the rank of the day before the block.
-    block_ranks: Vec<u32>,
+    /// Per day: `rank << 2 | kind`.
+    days: Vec<u32>,
+    /// Per day: its date (day index to `NaiveDate` without calendar arithmetic).
+    dates: Vec<NaiveDate>,
     /// The working day of rank `r` at index `r - 1`.
     by_rank: Vec<NaiveDate>,
+    /// Per covered month, then one past the last: the index of its first day.
+    month_starts: Vec<u32>,
     /// FNV-1a over the span and every day's kind: two calendars with the same
     /// fingerprint classify every day alike (see [`HolidayCalendar::fingerprint`]).
     fingerprint: u64,
@@ -453,8 +469,9 @@ impl DayTable {
         let mut table = DayTable {
             first_ce: first.num_days_from_ce(),
             days: Vec::with_capacity(capacity),
-            block_ranks: Vec::with_capacity((capacity >> BLOCK_SHIFT) + 1),
+            dates: Vec::with_capacity(capacity),
             by_rank: Vec::with_capacity(capacity / 7 * 5 + 5),
+            month_starts: Vec::with_capacity(capacity / 28 + 2),
             fingerprint: 0,
         };
         let mut hash = FNV_OFFSET;
@@ -468,11 +485,10 @@ impl DayTable {
         }
         let mut holidays = holidays.iter().map(|h| h.date).peekable();
         let mut rank: u32 = 0;
-        let mut in_block: u16 = 0;
-        for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
-            if i.trailing_zeros() >= BLOCK_SHIFT {
-                table.block_ranks.push(rank);
-                in_block = 0;
+        let mut index: u32 = 0;
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            if date.day() == 1 {
+                table.month_starts.push(index);
             }
             while holidays.next_if(|h| *h < date).is_some() {}
             let holiday = holidays.next_if_eq(&date).is_some();
@@ -482,32 +498,45 @@ impl DayTable {
                 KIND_HOLIDAY
             } else {
                 rank = rank.saturating_add(1);
-                in_block = in_block.saturating_add(1);
                 table.by_rank.push(date);
                 KIND_WORKING
             };
-            // in_block <= 4096, so the shift stays inside 15 bits.
-            table.days.push((in_block << 2) | kind);
+            // At most 301 years of 366 days: rank < 2^17, so the shift cannot overflow.
+            table.days.push((rank << KIND_BITS) | kind);
+            table.dates.push(date);
+            index = index.saturating_add(1);
             hash = (hash ^ u64::from(kind)).wrapping_mul(FNV_PRIME);
         }
+        table.month_starts.push(index);
+        // The inverse's length is only known now; hold no slack.
+        table.by_rank.shrink_to_fit();
+        table.month_starts.shrink_to_fit();
         table.fingerprint = hash;
         table
     }
 
+    /// Bytes the tables hold on the heap, by their lengths.
+    #[cfg(test)]
+    fn heap_bytes(&self) -> usize {
+        self.days.len() * core::mem::size_of::<u32>()
+            + self.dates.len() * core::mem::size_of::<NaiveDate>()
+            + self.by_rank.len() * core::mem::size_of::<NaiveDate>()
+            + self.month_starts.len() * core::mem::size_of::<u32>()
+    }
+
     /// Index of `date` in the table, if covered.
     #[inline]
-    fn index(&self, date: NaiveDate) -> Option<usize> {
+    fn index(&self, date: NaiveDate) -> Option<DayIndex> {
         let offset = date.num_days_from_ce().checked_sub(self.first_ce)?;
-        let i = usize::try_from(offset).ok()?;
-        (i < self.days.len()).then_some(i)
+        let i = u32::try_from(offset).ok()?;
+        (usize::try_from(i).ok()? < self.days.len()).then_some(DayIndex(i))
     }
 
     /// `(rank, kind)` of covered day `i`.
     #[inline]
-    fn rank_and_kind(&self, i: usize) -> Option<(u32, u16)> {
-        let bits = *self.days.get(i)?;
-        let base = *self.block_ranks.get(i >> BLOCK_SHIFT)?;
-        Some((base + u32::from(bits >> 2), bits & KIND_MASK))
+    fn rank_and_kind(&self, i: DayIndex) -> Option<(u32, u32)> {
+        let bits = *self.days.get(usize::try_from(i.0).ok()?)?;
+        Some((bits >> KIND_BITS, bits & KIND_MASK))
     }
 
     /// The working day of (1-based) rank `r`.
@@ -907,7 +936,7 @@ impl HolidayCalendar {
 
     /// `(rank, kind)` of `date`, or the coverage error.
     #[inline]
-    fn covered_index(&self, date: NaiveDate) -> Result<(u32, u16)> {
+    fn covered_index(&self, date: NaiveDate) -> Result<(u32, u32)> {
         self.table
             .index(date)
             .and_then(|i| self.table.rank_and_kind(i))
@@ -935,11 +964,7 @@ impl HolidayCalendar {
     #[inline]
     pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
         let (_, kind) = self.covered_index(date)?;
-        Ok(match kind {
-            KIND_WORKING => DayKind::WorkingDay,
-            KIND_WEEKEND => DayKind::Weekend,
-            _ => DayKind::BankHoliday,
-        })
+        Ok(day_kind_of(kind))
     }
 
     /// Whether `date` is a working day (DC-6).
@@ -967,8 +992,9 @@ impl HolidayCalendar {
         if n == 0 {
             return Ok(date);
         }
-        self.table
-            .with_rank(u64::from(rank) + u64::from(n))
+        u64::from(rank)
+            .checked_add(u64::from(n))
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, n))
     }
 
@@ -987,10 +1013,11 @@ impl HolidayCalendar {
             return Ok(date);
         }
         // Working days strictly before `date`: `date` itself never counts.
-        let before = u64::from(rank) - u64::from(kind == KIND_WORKING);
-        before
-            .checked_sub(u64::from(n))
-            .and_then(|r| self.table.with_rank(r + 1))
+        u64::from(rank)
+            .checked_sub(u64::from(kind == KIND_WORKING))
+            .and_then(|before| before.checked_sub(u64::from(n)))
+            .and_then(|r| r.checked_add(1))
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, n))
     }
 
@@ -1037,9 +1064,114 @@ impl HolidayCalendar {
         if kind == KIND_WORKING {
             return Ok(date);
         }
-        self.table
-            .with_rank(u64::from(rank) + 1)
+        u64::from(rank)
+            .checked_add(1)
+            .and_then(|r| self.table.with_rank(r))
             .ok_or_else(|| self.beyond(date, 1))
+    }
+
+    /// Bytes the per-day tables take on the heap (checks the figures in the
+    /// module documentation).
+    #[cfg(test)]
+    fn table_bytes(&self) -> usize {
+        self.table.heap_bytes()
+    }
+
+    // ---- Day numbers: the crate's hot paths work on these, never on dates ----
+    //
+    // Each answers `None` when the day it would name is outside the table;
+    // callers then take the `NaiveDate` path, which says why in an `Error`.
+
+    /// The table position of `date`, if the table covers it.
+    #[inline]
+    pub(crate) fn day_index(&self, date: NaiveDate) -> Option<DayIndex> {
+        self.table.index(date)
+    }
+
+    /// The covered day `days` after `i` (before it when negative).
+    #[inline]
+    pub(crate) fn index_plus_days(&self, i: DayIndex, days: i64) -> Option<DayIndex> {
+        let j = u32::try_from(i64::from(i.0).checked_add(days)?).ok()?;
+        (usize::try_from(j).ok()? < self.table.days.len()).then_some(DayIndex(j))
+    }
+
+    /// The date and kind of covered day `i`: two loads, no calendar arithmetic.
+    #[inline]
+    pub(crate) fn date_and_kind(&self, i: DayIndex) -> Option<(NaiveDate, DayKind)> {
+        let date = *self.table.dates.get(usize::try_from(i.0).ok()?)?;
+        let (_, kind) = self.table.rank_and_kind(i)?;
+        Some((date, day_kind_of(kind)))
+    }
+
+    /// The date and kind of the day `n` working days after covered day `i`
+    /// (as [`HolidayCalendar::add_working_days`]).
+    #[inline]
+    pub(crate) fn working_days_after(&self, i: DayIndex, n: u32) -> Option<(NaiveDate, DayKind)> {
+        if n == 0 {
+            return self.date_and_kind(i);
+        }
+        let (rank, _) = self.table.rank_and_kind(i)?;
+        let date = self
+            .table
+            .with_rank(u64::from(rank).checked_add(u64::from(n))?)?;
+        Some((date, DayKind::WorkingDay))
+    }
+
+    /// The first working day strictly after covered day `i`.
+    #[inline]
+    pub(crate) fn next_working_after(&self, i: DayIndex) -> Option<NaiveDate> {
+        let (rank, _) = self.table.rank_and_kind(i)?;
+        self.table.with_rank(u64::from(rank).checked_add(1)?)
+    }
+
+    /// Covered day `i` itself if it is a working day, otherwise the next one.
+    #[inline]
+    pub(crate) fn working_on_or_after(&self, i: DayIndex) -> Option<NaiveDate> {
+        let (rank, kind) = self.table.rank_and_kind(i)?;
+        if kind == KIND_WORKING {
+            return self.table.dates.get(usize::try_from(i.0).ok()?).copied();
+        }
+        self.table.with_rank(u64::from(rank).checked_add(1)?)
+    }
+
+    /// The covered month `date` falls in, and its day of the month.
+    #[inline]
+    pub(crate) fn month_of(&self, date: NaiveDate) -> Option<(MonthIndex, u32)> {
+        let years = date.year().checked_sub(self.first_year)?;
+        let k = years
+            .checked_mul(12)?
+            .checked_add(i32::try_from(date.month0()).ok()?)?;
+        let k = u32::try_from(k).ok()?;
+        // A month is covered when its start and the next month's start are both in the table.
+        (usize::try_from(k).ok()?.checked_add(1)? < self.table.month_starts.len())
+            .then_some((MonthIndex(k), date.day()))
+    }
+
+    /// The covered month `months` after `k` (before it when negative).
+    #[inline]
+    pub(crate) fn month_plus(&self, k: MonthIndex, months: i64) -> Option<MonthIndex> {
+        let j = u32::try_from(i64::from(k.0).checked_add(months)?).ok()?;
+        (usize::try_from(j).ok()?.checked_add(1)? < self.table.month_starts.len())
+            .then_some(MonthIndex(j))
+    }
+
+    /// The first day of covered month `k` and its length in days.
+    #[inline]
+    pub(crate) fn month_span(&self, k: MonthIndex) -> Option<(DayIndex, u32)> {
+        let at = usize::try_from(k.0).ok()?;
+        let start = *self.table.month_starts.get(at)?;
+        let next = *self.table.month_starts.get(at.checked_add(1)?)?;
+        Some((DayIndex(start), next.checked_sub(start)?))
+    }
+}
+
+/// The public kind of a packed table kind.
+#[inline]
+fn day_kind_of(kind: u32) -> DayKind {
+    match kind {
+        KIND_WORKING => DayKind::WorkingDay,
+        KIND_WEEKEND => DayKind::Weekend,
+        _ => DayKind::BankHoliday,
     }
 }
 
@@ -1069,6 +1201,52 @@ pub fn changed_days(old: &HolidayCalendar, new: &HolidayCalendar) -> Vec<NaiveDa
     candidates.dedup();
     candidates.retain(|&d| old.is_working_day(d).ok() != new.is_working_day(d).ok());
     candidates
+}
+
+/// Proptest strategies for calendars, shared by the calendar's and the
+/// deadlines' property tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ce(y: i32, m: u32, d: u32) -> i32 {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .map(|x| x.num_days_from_ce())
+            .unwrap_or(0)
+    }
+
+    /// An arbitrary calendar — a random span of up to 30 years in 1900–2200
+    /// and random holidays in it (weekend ones included, duplicates allowed) —
+    /// and a date near it: anywhere in it, within ten days of one of its year
+    /// ends, or within ten days of either edge of the table, inside or outside.
+    pub(crate) fn calendar_and_date() -> impl Strategy<Value = (HolidayCalendar, NaiveDate)> {
+        (1900i32..=2200, 0i32..30)
+            .prop_flat_map(|(first, span)| {
+                let last = (first + span).min(2200);
+                let (lo, hi) = (ce(first, 1, 1), ce(last, 12, 31));
+                let date = prop_oneof![
+                    lo..=hi,
+                    (first..=last, -10i32..=10).prop_map(|(y, off)| ce(y, 12, 31) + off),
+                    (-10i32..=10).prop_map(move |off| lo + off),
+                    (-10i32..=10).prop_map(move |off| hi + off),
+                ];
+                (
+                    Just((first, last)),
+                    proptest::collection::vec(lo..=hi, 0..300),
+                    date,
+                )
+            })
+            .prop_map(|((first, last), days, date)| {
+                let holidays = days.into_iter().filter_map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n).map(|x| BankHoliday::new(x, "Random"))
+                });
+                let cal = HolidayCalendar::new(first, last, holidays)
+                    .unwrap_or_else(|_| HolidayCalendar::england_and_wales());
+                let date = NaiveDate::from_num_days_from_ce_opt(date).unwrap_or(NaiveDate::MIN);
+                (cal, date)
+            })
+    }
 }
 
 #[cfg(test)]
@@ -1472,6 +1650,124 @@ mod tests {
             .working_days_between(d(1900, 1, 1), d(2200, 12, 31))
             .unwrap();
         assert_eq!(all, reference_between(&cal, d(1900, 1, 1), d(2200, 12, 31)));
+    }
+
+    /// The table sizes the module documentation gives.
+    const BUILTIN_TABLE_BYTES: usize = 83_600;
+    const WIDEST_TABLE_BYTES: usize = 1_208_068;
+
+    #[test]
+    fn table_bytes_are_as_documented() {
+        // The figures quoted in the module documentation.
+        assert_eq!(
+            HolidayCalendar::england_and_wales().table_bytes(),
+            BUILTIN_TABLE_BYTES
+        );
+        assert_eq!(
+            HolidayCalendar::new(1900, 2200, []).unwrap().table_bytes(),
+            WIDEST_TABLE_BYTES
+        );
+    }
+
+    /// Every way into the tables, for one covered or uncovered `date`,
+    /// against the day-by-day walk (and the same `Error` when it cannot answer).
+    fn check_against_walk(
+        cal: &HolidayCalendar,
+        date: NaiveDate,
+        n: u32,
+    ) -> std::result::Result<(), TestCaseError> {
+        if !cal.covers(date) {
+            let outside = Err(cal.outside(date));
+            prop_assert_eq!(cal.add_working_days(date, n), outside.clone());
+            prop_assert_eq!(cal.sub_working_days(date, n), outside.clone());
+            prop_assert_eq!(cal.next_working_day(date), outside.clone());
+            prop_assert_eq!(cal.working_day_on_or_after(date), outside.clone());
+            prop_assert_eq!(cal.is_working_day(date), Err(cal.outside(date)));
+            prop_assert_eq!(cal.day_kind(date), Err(cal.outside(date)));
+            prop_assert_eq!(cal.working_days_between(date, date), Err(cal.outside(date)));
+            return Ok(());
+        }
+        let walk = |answer: Option<NaiveDate>, n: u32| answer.ok_or_else(|| cal.beyond(date, n));
+        prop_assert_eq!(cal.day_kind(date), Ok(reference_kind(cal, date)));
+        prop_assert_eq!(cal.is_working_day(date), Ok(plain_is_working(cal, date)));
+        prop_assert_eq!(
+            cal.add_working_days(date, n),
+            walk(reference_add(cal, date, n), n)
+        );
+        prop_assert_eq!(
+            cal.sub_working_days(date, n),
+            walk(reference_sub(cal, date, n), n)
+        );
+        prop_assert_eq!(
+            cal.next_working_day(date),
+            walk(reference_add(cal, date, 1), 1)
+        );
+        prop_assert_eq!(
+            cal.previous_working_day(date),
+            walk(reference_sub(cal, date, 1), 1)
+        );
+        let on_or_after = if plain_is_working(cal, date) {
+            Some(date)
+        } else {
+            reference_add(cal, date, 1)
+        };
+        prop_assert_eq!(cal.working_day_on_or_after(date), walk(on_or_after, 1));
+        // Counting across N working days, both ways, up to the table's last day.
+        let last = NaiveDate::from_ymd_opt(cal.last_year(), 12, 31).unwrap();
+        let other = reference_add(cal, date, n).unwrap_or(last);
+        let count = reference_between(cal, date, other);
+        prop_assert_eq!(cal.working_days_between(date, other), Ok(count));
+        prop_assert_eq!(cal.working_days_between(other, date), Ok(-count));
+        Ok(())
+    }
+
+    proptest! {
+        /// DC-6: the day-number tables answer as the day-by-day walk for
+        /// arbitrary calendars, from any start (year ends and both edges of
+        /// the table included, and dates just outside it), N up to 5,000.
+        #[test]
+        fn dc6_tables_match_the_walk_from_any_start(
+            (cal, date) in testing::calendar_and_date(),
+            n in prop_oneof![0u32..=10, 0u32..=5000],
+        ) {
+            check_against_walk(&cal, date, n)?;
+        }
+
+        /// DC-6: after `add_holiday`, `remove_holiday` and `extend_to` the
+        /// tables (and the fingerprint) are those of a calendar built afresh,
+        /// and still answer as the walk.
+        #[test]
+        fn dc6_tables_follow_every_change(
+            (cal, date) in testing::calendar_and_date(),
+            years in 0i32..3,
+            n in 0u32..=2000,
+        ) {
+            let mut cal = cal;
+            let fresh = |cal: &HolidayCalendar| {
+                HolidayCalendar::new(cal.first_year(), cal.last_year(), cal.holidays().to_vec()).unwrap()
+            };
+            if cal.covers(date) {
+                let was_working = plain_is_working(&cal, date);
+                cal.add_holiday(BankHoliday::new(date, "Proclaimed")).unwrap();
+                prop_assert!(!cal.is_working_day(date).unwrap());
+                prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+                check_against_walk(&cal, date, n)?;
+                cal.remove_holiday(date);
+                prop_assert_eq!(cal.is_working_day(date).unwrap(), !is_weekend(date));
+                prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+                check_against_walk(&cal, date, n)?;
+                if was_working {
+                    prop_assert!(cal.is_working_day(date).unwrap());
+                }
+            }
+            let last = cal.last_year().saturating_add(years).min(2200);
+            let new_year = NaiveDate::from_ymd_opt(last, 1, 1).unwrap();
+            cal.extend_to(last, [BankHoliday::new(new_year, "New Year's Day")]).unwrap();
+            prop_assert_eq!(cal.last_year(), last);
+            prop_assert_eq!(cal.fingerprint(), fresh(&cal).fingerprint());
+            check_against_walk(&cal, date, n)?;
+            check_against_walk(&cal, new_year, n)?;
+        }
     }
 
     proptest! {

@@ -39,6 +39,9 @@ mod periods;
 mod school_year;
 mod terms;
 
+#[cfg(test)]
+pub(crate) use holidays::testing;
+pub(crate) use holidays::DayIndex;
 pub use holidays::{
     changed_days, BankHoliday, DayKind, HolidayCalendar, BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR,
     LAST_OFFICIAL_YEAR,
@@ -46,6 +49,10 @@ pub use holidays::{
 pub use periods::{
     before_fixed_date, day_after, days_after, days_beginning_with, months_after, months_before,
     months_starting_with, weeks_after, weeks_before, DateRange, FixedDateReading,
+};
+pub(crate) use periods::{
+    days_after_at, days_beginning_with_last_at, months_after_at, months_starting_with_last_at,
+    weeks_after_at, weeks_before_at,
 };
 pub use school_year::{
     age_on, birthday, end_of_compulsory_school_age, is_young_person, person_status_for_request,

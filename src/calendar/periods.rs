@@ -19,6 +19,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use super::{DayIndex, HolidayCalendar};
 use crate::error::{Error, Result};
 
 /// An inclusive run of calendar days, `first ..= last`.
@@ -343,6 +344,77 @@ pub fn before_fixed_date(
     }
 }
 
+// ---- The same conventions on a calendar's day numbers ---------------------
+//
+// Every deadline the crate computes counts on the per-day tables of the
+// caller's `HolidayCalendar` rather than on chrono's calendar arithmetic: a
+// period is an addition of day or month indices and the answer's date and kind
+// are two loads. Each function below is the convention of the same name above,
+// on table positions; the property tests check that both give the same day for
+// arbitrary dates. `None` when the answer would leave the calendar's table:
+// the caller then takes the date path above, which says why in an `Error`.
+
+/// DC-1 on day numbers: [`weeks_after`].
+#[inline]
+pub(crate) fn weeks_after_at(cal: &HolidayCalendar, x: DayIndex, weeks: u32) -> Option<DayIndex> {
+    cal.index_plus_days(x, i64::from(weeks).checked_mul(7)?)
+}
+
+/// DC-4 on day numbers: [`weeks_before`].
+#[inline]
+pub(crate) fn weeks_before_at(cal: &HolidayCalendar, m: DayIndex, weeks: u32) -> Option<DayIndex> {
+    cal.index_plus_days(m, i64::from(weeks).checked_mul(-7)?)
+}
+
+/// DC-3 on day numbers: [`days_after`].
+#[inline]
+pub(crate) fn days_after_at(cal: &HolidayCalendar, x: DayIndex, days: u32) -> Option<DayIndex> {
+    cal.index_plus_days(x, i64::from(days))
+}
+
+/// DC-2 on day numbers: the last day of [`days_beginning_with`]; `None` for no days.
+#[inline]
+pub(crate) fn days_beginning_with_last_at(
+    cal: &HolidayCalendar,
+    x: DayIndex,
+    days: u32,
+) -> Option<DayIndex> {
+    cal.index_plus_days(x, i64::from(days.checked_sub(1)?))
+}
+
+/// DC-5 on day numbers: [`months_after`] (negative `months`: [`months_before`]),
+/// clamped to the last day of a shorter month as chrono clamps.
+#[inline]
+pub(crate) fn months_after_at(
+    cal: &HolidayCalendar,
+    x: NaiveDate,
+    months: i64,
+) -> Option<DayIndex> {
+    let (month, day) = cal.month_of(x)?;
+    let (start, len) = cal.month_span(cal.month_plus(month, months)?)?;
+    cal.index_plus_days(start, i64::from(day.min(len)).checked_sub(1)?)
+}
+
+/// DC-5 on day numbers: the last day of [`months_starting_with`]; `None` for no months.
+///
+/// The day before the corresponding day `months` later, or that month's last
+/// day when it has no corresponding day.
+#[inline]
+pub(crate) fn months_starting_with_last_at(
+    cal: &HolidayCalendar,
+    x: NaiveDate,
+    months: u32,
+) -> Option<DayIndex> {
+    if months == 0 {
+        return None;
+    }
+    let (month, day) = cal.month_of(x)?;
+    let (start, len) = cal.month_span(cal.month_plus(month, i64::from(months))?)?;
+    // `day >= 1`: a day that exists later ends the period the day before it.
+    let last_in_month = i64::from(day.checked_sub(1)?.min(len));
+    cal.index_plus_days(start, last_in_month.checked_sub(1)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -454,6 +526,41 @@ mod tests {
                 );
             }
             x = x.succ_opt().unwrap();
+        }
+    }
+
+    /// `Some(day)` when the date answer is a day `cal` covers, `None` otherwise:
+    /// what the day-number form must answer.
+    fn covered(cal: &HolidayCalendar, answer: Result<NaiveDate>) -> Option<NaiveDate> {
+        answer.ok().filter(|d| cal.covers(*d))
+    }
+
+    proptest::proptest! {
+        /// DC-1 to DC-5 on day numbers give the day chrono's calendar
+        /// arithmetic gives, for arbitrary dates (year ends, month ends and
+        /// the table's edges included) and arbitrary calendars, and `None`
+        /// exactly when that day is outside the calendar (or the anchor is).
+        #[test]
+        fn day_number_periods_equal_the_date_periods(
+            (cal, x) in crate::calendar::testing::calendar_and_date(),
+            k in proptest::prop_oneof![0u32..=3, 0u32..=60, 0u32..=2000],
+        ) {
+            let at = |i: Option<DayIndex>| i.and_then(|i| cal.date_and_kind(i)).map(|(d, _)| d);
+            let in_table = |answer: Result<NaiveDate>| if cal.covers(x) { covered(&cal, answer) } else { None };
+            let i = cal.day_index(x);
+            proptest::prop_assert_eq!(at(i.and_then(|i| weeks_after_at(&cal, i, k))), in_table(weeks_after(x, k)));
+            proptest::prop_assert_eq!(at(i.and_then(|i| weeks_before_at(&cal, i, k))), in_table(weeks_before(x, k)));
+            proptest::prop_assert_eq!(at(i.and_then(|i| days_after_at(&cal, i, k))), in_table(days_after(x, k)));
+            proptest::prop_assert_eq!(
+                at(i.and_then(|i| days_beginning_with_last_at(&cal, i, k))),
+                in_table(days_beginning_with(x, k).map(|r| r.last()))
+            );
+            proptest::prop_assert_eq!(at(months_after_at(&cal, x, i64::from(k))), in_table(months_after(x, k)));
+            proptest::prop_assert_eq!(at(months_after_at(&cal, x, -i64::from(k))), in_table(months_before(x, k)));
+            proptest::prop_assert_eq!(
+                at(months_starting_with_last_at(&cal, x, k)),
+                in_table(months_starting_with(x, k).map(|r| r.last()))
+            );
         }
     }
 
