@@ -84,6 +84,16 @@ pub const MINIMUM_ABSENCE_DAYS: i64 = 28;
 /// if it lasts at least 2 continuous weeks (reg 44(3)).
 pub const MINIMUM_ABSENCE_DAYS_AFTER_ORDER: i64 = 14;
 
+/// The shortest absence from the area an exception's ground accepts:
+/// 2 weeks for EXC-44-3, 4 weeks for the others.
+fn minimum_absence_days(exception: ExceptionId) -> i64 {
+    if exception == ExceptionId::Exc44_3 {
+        MINIMUM_ABSENCE_DAYS_AFTER_ORDER
+    } else {
+        MINIMUM_ABSENCE_DAYS
+    }
+}
+
 impl ExceptionId {
     /// Every exception, in the order of the Regulations.
     pub const ALL: [ExceptionId; 7] = [
@@ -437,11 +447,7 @@ impl ExceptionClaim {
         // overlap with the period is judged against the deadline itself.
         match ground {
             ExceptionGround::AbsenceFromArea { absence } => {
-                let minimum = if exception == ExceptionId::Exc44_3 {
-                    MINIMUM_ABSENCE_DAYS_AFTER_ORDER
-                } else {
-                    MINIMUM_ABSENCE_DAYS
-                };
+                let minimum = minimum_absence_days(exception);
                 let days = (absence.last() - absence.first())
                     .num_days()
                     .saturating_add(1);
@@ -535,11 +541,7 @@ impl ExceptionClaim {
                 let first = absence.first().max(period.first());
                 let last = absence.last().min(period.last());
                 let days = (last - first).num_days() + 1;
-                let minimum = if self.exception == ExceptionId::Exc44_3 {
-                    MINIMUM_ABSENCE_DAYS_AFTER_ORDER
-                } else {
-                    MINIMUM_ABSENCE_DAYS
-                };
+                let minimum = minimum_absence_days(self.exception);
                 if days >= minimum {
                     Ok(())
                 } else {

@@ -55,7 +55,8 @@ pub(crate) use periods::{
     weeks_after_at, weeks_before_at,
 };
 pub use school_year::{
-    age_on, birthday, end_of_compulsory_school_age, is_young_person, person_status_for_request,
-    plan_age_limit, year_group, year_group_on, AcademicYear, PersonStatus, Provision, YearGroup,
+    age_on, birthday, end_of_compulsory_school_age, is_young_person, last_day_a_plan_can_run,
+    person_status_for_request, plan_age_limit, year_group, year_group_on, AcademicYear,
+    PersonStatus, Provision, YearGroup,
 };
 pub use terms::{ClosedPeriod, Closure, Term, TermCalendar, TermCalendarBuilder, TermId, TermName};

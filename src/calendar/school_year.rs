@@ -437,6 +437,19 @@ impl fmt::Display for Provision {
     }
 }
 
+/// AGE-25: the last day any plan can be maintained, whatever the young
+/// person is doing — the day before the 26th birthday.
+///
+/// # Errors
+///
+/// [`Error::DateOverflow`] when the dates cannot be represented.
+pub fn last_day_a_plan_can_run(dob: NaiveDate) -> Result<NaiveDate> {
+    birthday(dob, 26)?.pred_opt().ok_or(Error::DateOverflow {
+        from: dob,
+        operation: "the day before the 26th birthday",
+    })
+}
+
 /// AGE-25: the last day an EHC plan may be maintained for a young person.
 ///
 /// A plan may continue to the end of the academic year in which the young
@@ -456,10 +469,7 @@ impl fmt::Display for Provision {
 /// [`Error::DateOverflow`] when the dates cannot be represented.
 pub fn plan_age_limit(dob: NaiveDate, provision: Provision) -> Result<NaiveDate> {
     let twenty_fifth = birthday(dob, 25)?;
-    let day_before_26 = birthday(dob, 26)?.pred_opt().ok_or(Error::DateOverflow {
-        from: dob,
-        operation: "the day before the 26th birthday",
-    })?;
+    let day_before_26 = last_day_a_plan_can_run(dob)?;
     let end = match provision {
         Provision::FurtherEducation => {
             // The FE year containing the birthday ends on the next 31 July on or after it.

@@ -1009,11 +1009,11 @@ pub(crate) fn open_draft(state: &CaseState) -> Option<&Draft> {
 /// AGE-25: no plan is maintained on or after the 26th birthday, whatever the
 /// young person is doing, so none can be loaded or transferred in then.
 fn within_age_limit(child: &Child, on: NaiveDate) -> Result<()> {
-    let twenty_sixth = crate::calendar::birthday(child.date_of_birth, 26)?;
-    if on >= twenty_sixth {
+    let last = crate::calendar::last_day_a_plan_can_run(child.date_of_birth)?;
+    if on > last {
         return Err(broken(
             RuleId::Age25,
-            format!("the young person turned 26 on {twenty_sixth}: no EHC plan is maintained from then, so none can be loaded or transferred in"),
+            format!("no EHC plan is maintained after {last}, the day before the young person's 26th birthday, so none can be loaded or transferred in"),
         ));
     }
     Ok(())
